@@ -1,0 +1,159 @@
+/**
+ * Splits a markdown file into its YAML frontmatter and body, and parses the YAML
+ * with the `yaml` package's Document API. Documents keep comments, quoting and key
+ * order, and every node knows its source range, so problems point at exact places
+ * and edits change only the bytes they are about.
+ */
+import { Document, isMap, isScalar, LineCounter, parseDocument, Scalar, stringify } from 'yaml';
+import { Problem, ProblemCode } from './problems';
+
+export interface Frontmatter {
+  /** The parsed YAML, or undefined where the file has no frontmatter block. */
+  readonly doc: Document | undefined;
+  readonly lineCounter: LineCounter;
+  /** 1-based file line of the first YAML line (the one after the opening `---`). */
+  readonly firstLine: number;
+  /** Offsets of the YAML text within the file. */
+  readonly start: number;
+  readonly end: number;
+  /** 1-based file line of the closing `---`, or undefined when it is missing. */
+  readonly closingLine: number | undefined;
+}
+
+export interface SplitFile {
+  readonly frontmatter: Frontmatter | undefined;
+  /** The markdown after the frontmatter. */
+  readonly body: string;
+  /** Offset of the body in the file, and its 1-based first line. */
+  readonly bodyOffset: number;
+  readonly bodyLine: number;
+  /** Problems found while splitting and parsing YAML; field checks come later. */
+  readonly problems: Problem[];
+}
+
+const FENCE = /^---[ \t]*$/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/** Splits and parses a file. Never throws: every defect becomes a problem. */
+export function splitFile(file: string, text: string): SplitFile {
+  const problems: Problem[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstEol = lineEnd(text, bom);
+  if (!FENCE.test(text.slice(bom, firstEol.end).replace(/\r?\n$/, ''))) {
+    return { frontmatter: undefined, body: text.slice(bom), bodyOffset: bom, bodyLine: 1, problems };
+  }
+  // Find the closing fence line by line, counting lines as we go.
+  let offset = firstEol.next;
+  let line = 2;
+  let closingLine: number | undefined;
+  let closeStart = text.length;
+  let bodyOffset = text.length;
+  while (offset < text.length) {
+    const eol = lineEnd(text, offset);
+    if (CLOSE.test(text.slice(offset, eol.end))) {
+      closingLine = line;
+      closeStart = offset;
+      bodyOffset = eol.next;
+      break;
+    }
+    offset = eol.next;
+    line++;
+  }
+  const lineCounter = new LineCounter();
+  if (closingLine === undefined) {
+    // Without a closing fence nothing can be trusted to be YAML, and parsing the
+    // whole body as YAML would bury the one real problem under dozens of false ones.
+    problems.push(problemAt(file, 1, 1, 1, 4, ProblemCode.FrontmatterUnclosed,
+      'frontmatter opened with `---` on line 1 is never closed: add a line `---` after the last field'));
+    const fm: Frontmatter = { doc: undefined, lineCounter, firstLine: 2, start: firstEol.next, end: text.length, closingLine };
+    return { frontmatter: fm, body: '', bodyOffset: text.length, bodyLine: line, problems };
+  }
+  const yamlText = text.slice(firstEol.next, closeStart);
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const fm: Frontmatter = { doc, lineCounter, firstLine: 2, start: firstEol.next, end: closeStart, closingLine };
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const [a, b] = err.pos;
+    const s = lineCounter.linePos(a);
+    const e = lineCounter.linePos(Math.max(b, a + 1));
+    problems.push(problemAt(file, s.line + 1, s.col, e.line + 1, e.col, ProblemCode.YamlSyntax,
+      `invalid YAML: ${firstSentence(err.message)}`, err.name === 'YAMLWarning' ? 'warning' : 'error'));
+  }
+  if (doc.errors.length === 0 && doc.contents !== null && !isMap(doc.contents)) {
+    problems.push(problemAt(file, 2, 1, 2, 1, ProblemCode.FrontmatterNotMap,
+      'frontmatter must be a map of `field: value` lines'));
+  }
+  return { frontmatter: fm, body: text.slice(bodyOffset), bodyOffset, bodyLine: closingLine + 1, problems };
+}
+
+function lineEnd(text: string, from: number): { end: number; next: number } {
+  const nl = text.indexOf('\n', from);
+  if (nl < 0) return { end: text.length, next: text.length };
+  return { end: nl > from && text[nl - 1] === '\r' ? nl - 1 : nl, next: nl + 1 };
+}
+
+function firstSentence(message: string): string {
+  // The yaml package appends a source excerpt after the first line; the location is ours to give.
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+export function problemAt(
+  file: string, line: number, column: number, endLine: number, endColumn: number,
+  code: ProblemCode, message: string, severity: 'error' | 'warning' = 'error', field?: string,
+): Problem {
+  return { file, line, column, endLine, endColumn, code, message, severity, ...(field ? { field } : {}) };
+}
+
+/** The 1-based file range of a YAML node or source range in a frontmatter. */
+export function rangeOf(fm: Frontmatter, range: readonly [number, number, number?] | null | undefined) {
+  if (!range) return { line: fm.firstLine, column: 1, endLine: fm.firstLine, endColumn: 1 };
+  const s = fm.lineCounter.linePos(range[0]);
+  const e = fm.lineCounter.linePos(Math.max(range[1], range[0]));
+  return { line: s.line + fm.firstLine - 1, column: s.col, endLine: e.line + fm.firstLine - 1, endColumn: e.col };
+}
+
+/** The frontmatter as plain JavaScript values (empty where it is missing or broken). */
+export function frontmatterData(split: SplitFile): Record<string, unknown> {
+  const doc = split.frontmatter?.doc;
+  if (!doc || !isMap(doc.contents)) return {};
+  try {
+    const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A text edit in file offsets. */
+export interface TextEdit { readonly start: number; readonly end: number; readonly text: string }
+
+/**
+ * Sets one top-level field by rewriting only its value (or adding one line before
+ * the closing fence), so comments, quoting and order elsewhere stay byte for byte.
+ * Returns undefined when the frontmatter is missing, unclosed or not a map.
+ */
+export function setFieldEdit(text: string, field: string, value: string | number | boolean): TextEdit | undefined {
+  const split = splitFile('', text);
+  const fm = split.frontmatter;
+  if (!fm || !fm.doc || fm.closingLine === undefined || !isMap(fm.doc.contents)) return undefined;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const pair = fm.doc.contents.items.find((p) => isScalar(p.key) && p.key.value === field);
+  const node = pair?.value;
+  if (pair && isScalar(node) && node.range) {
+    const rendered = renderScalar(value, node.type);
+    return { start: fm.start + node.range[0], end: fm.start + node.range[1], text: rendered };
+  }
+  if (pair) return undefined; // a map or list there: not ours to flatten
+  const line = `${field}: ${renderScalar(value)}${eol}`;
+  return { start: fm.end, end: fm.end, text: line };
+}
+
+function renderScalar(value: string | number | boolean, like?: Scalar.Type | null): string {
+  if (typeof value !== 'string') return String(value);
+  const keep = like === 'QUOTE_DOUBLE' || like === 'QUOTE_SINGLE' ? like : undefined;
+  const out = stringify(value, { defaultStringType: keep ?? 'PLAIN', lineWidth: 0 }).replace(/\n$/, '');
+  return out;
+}
+
+export function applyEdit(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+}

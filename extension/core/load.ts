@@ -1,0 +1,57 @@
+/**
+ * Loads a content folder from disk with Node's file system. Used by the site build,
+ * the tests and the benchmarks; the extension reads through VS Code's file system
+ * instead, so that remote workspaces and `files.exclude` work, and feeds the same Notebook.
+ */
+import { promises as fs, Dirent } from 'node:fs';
+import * as path from 'node:path';
+import { classify } from './kinds';
+import { Notebook } from './notebook';
+import { decodeContent } from './decode';
+import { ProblemCode } from './problems';
+
+/** Folders never part of a notebook. */
+export const IGNORED_DIRS = new Set(['node_modules', '.vitepress', '.git', 'public']);
+
+/** Lists content-relative paths of markdown files the notebook may hold. Symbolic links are not followed, so a link loop cannot hang it. */
+export async function listContentFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string, rel: string): Promise<void> {
+    let items: Dirent[];
+    try {
+      items = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of items) {
+      if (d.name.startsWith('.') || IGNORED_DIRS.has(d.name)) continue;
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isDirectory()) await walk(path.join(dir, d.name), r);
+      else if (d.isFile() && classify(r)) out.push(r);
+    }
+  }
+  await walk(root, '');
+  return out.sort();
+}
+
+/** Reads one file into the notebook, recording why when it cannot be read as text. */
+export async function loadFile(notebook: Notebook, root: string, rel: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path.join(root, rel));
+  } catch (err) {
+    notebook.setUnreadable(rel, ProblemCode.Unreadable, `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    return;
+  }
+  const decoded = decodeContent(bytes);
+  if (decoded.ok) notebook.set(rel, decoded.text);
+  else notebook.setUnreadable(rel, decoded.code, decoded.message);
+}
+
+/** Loads every file of a content folder into a new Notebook. */
+export async function loadNotebook(root: string): Promise<Notebook> {
+  const notebook = new Notebook();
+  const files = await listContentFiles(root);
+  await Promise.all(files.map((rel) => loadFile(notebook, root, rel)));
+  return notebook;
+}

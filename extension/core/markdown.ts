@@ -1,0 +1,59 @@
+/**
+ * The one markdown setup. The site passes these options and this plugin to VitePress
+ * (`markdown.config`), and the extension's preview applies them to its own renderer,
+ * so a note renders to the same HTML in both.
+ */
+
+/**
+ * The parts of a markdown-it instance this plugin touches. Structural, so the same
+ * plugin accepts VitePress's instance and the extension's without a type import
+ * of either (markdown-it's typings differ between their CommonJS and ESM forms).
+ */
+export interface MarkdownItLike {
+  renderer: {
+    rules: Record<string, ((tokens: { content: string }[], idx: number, options: unknown, env: any, self: unknown) => string) | undefined>;
+    renderInline(tokens: any[], options: any, env: any): string;
+  };
+  render(src: string, env?: any): string;
+}
+import { HtmlBalancer } from './sanitize';
+
+/** Shiki themes for code: light and dark, switched by the `.dark` class. */
+export const HIGHLIGHT_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+/** markdown-it options both renderers use. */
+export const MARKDOWN_OPTIONS = { html: true, linkify: true, typographer: false } as const;
+
+type Env = { __notepressHtml?: HtmlBalancer } & Record<string, unknown>;
+
+/**
+ * Makes raw HTML in notes safe and inert:
+ * - every `html_block` and `html_inline` token goes through the allowlist sanitizer
+ *   (this also replaces VitePress's rule that lifts `<script>` and `<style>` blocks
+ *   out of a page and runs them);
+ * - raw tags left open are closed at the end of their paragraph or of the note, so a
+ *   stray `<div>` cannot break the page's template;
+ * - the rendered body is wrapped in `v-pre`, so `{{ }}` in prose is text, not a Vue
+ *   expression evaluated at build time.
+ */
+export const notepressMarkdown = (md: MarkdownItLike): void => {
+  const balancer = (env: Env): HtmlBalancer => (env.__notepressHtml ??= new HtmlBalancer());
+  md.renderer.rules.html_block = (tokens, idx, _o, env: Env) => balancer(env).fragment(tokens[idx].content);
+  md.renderer.rules.html_inline = (tokens, idx, _o, env: Env) => balancer(env).fragment(tokens[idx].content);
+
+  const renderInline = md.renderer.renderInline.bind(md.renderer);
+  md.renderer.renderInline = (tokens, options, env: Env) => {
+    const mark = env.__notepressHtml?.depth ?? 0;
+    const html = renderInline(tokens, options, env);
+    return env.__notepressHtml ? html + env.__notepressHtml.closeTo(mark) : html;
+  };
+
+  const render = md.render.bind(md);
+  md.render = (src: string, env: Env = {}) => {
+    env.__notepressHtml = new HtmlBalancer();
+    const html = render(src, env);
+    const rest = env.__notepressHtml.closeTo(0);
+    delete env.__notepressHtml;
+    return `<div v-pre class="np-body">${html}${rest}</div>`;
+  };
+};
