@@ -11,15 +11,16 @@
  */
 export interface MarkdownItLike {
   renderer: {
-    rules: Record<string, ((tokens: { content: string }[], idx: number, options: unknown, env: any, self: unknown) => string) | undefined>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- markdown-it's Token type differs between its typings' forms
+    rules: Record<string, any>;
     renderInline(tokens: any[], options: any, env: any): string;
   };
   render(src: string, env?: any): string;
 }
 import { HtmlBalancer } from './sanitize';
 
-/** Shiki themes for code: light and dark, switched by the `.dark` class. */
-export const HIGHLIGHT_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+/** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
+export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 /** markdown-it options both renderers use. */
 export const MARKDOWN_OPTIONS = { html: true, linkify: true, typographer: false } as const;
@@ -38,8 +39,8 @@ type Env = { __notepressHtml?: HtmlBalancer } & Record<string, unknown>;
  */
 export const notepressMarkdown = (md: MarkdownItLike): void => {
   const balancer = (env: Env): HtmlBalancer => (env.__notepressHtml ??= new HtmlBalancer());
-  md.renderer.rules.html_block = (tokens, idx, _o, env: Env) => balancer(env).fragment(tokens[idx].content);
-  md.renderer.rules.html_inline = (tokens, idx, _o, env: Env) => balancer(env).fragment(tokens[idx].content);
+  md.renderer.rules.html_block = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
+  md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
 
   const renderInline = md.renderer.renderInline.bind(md.renderer);
   md.renderer.renderInline = (tokens, options, env: Env) => {

@@ -1,0 +1,73 @@
+/**
+ * The facts each page shows, computed at build time from the notebook and attached
+ * to that page alone (`pageData.np`). The theme only displays them.
+ */
+import { Entry, KindId, Notebook, PROFILE_PATH, classify, formatDate } from '../../extension/core/index';
+import { Item, tagLink, TagLink, toItem } from './notebook';
+
+export interface Group { readonly key: string; readonly items: readonly Item[] }
+
+export type PageFacts =
+  | { view: 'home'; profile: { name?: string; role: string; tagline: string; focus: readonly (readonly [string, string])[]; links: readonly { label: string; url: string; description?: string }[] };
+      research: Item[]; caseStudies: Item[]; notes: Item[]; openSource: Item[] }
+  | { view: 'section'; kind: KindId; heading: string; intro: string; groups: Group[] }
+  | { view: 'tag'; tag: string; items: Item[] }
+  | { view: 'entry'; entry: Item; kindUrl: string; kindLabel: string; tags: TagLink[]; stack: string[];
+      repository?: string; updated?: string;
+      series?: { name: string; items: { title: string; url: string; current: boolean }[] };
+      prev?: { title: string; url: string }; next?: { title: string; url: string } };
+
+const items = (list: readonly Entry[]) => list.map(toItem);
+
+export function pageFacts(nb: Notebook, relativePath: string, params?: Record<string, string>):
+  { page: { title?: string; description?: string }; np: PageFacts } | undefined {
+  if (relativePath === PROFILE_PATH) {
+    const p = nb.profile;
+    return {
+      page: { title: p?.role ?? 'Home', description: p?.tagline ?? '' },
+      np: {
+        view: 'home',
+        profile: { ...(p?.name ? { name: p.name } : {}), role: p?.role ?? '', tagline: p?.tagline ?? '', focus: p?.focus ?? [], links: p?.links ?? [] },
+        research: items(nb.list('research')),
+        caseStudies: items(nb.list('case-study')),
+        notes: items(nb.list('note')),
+        openSource: items(nb.list('open-source')),
+      },
+    };
+  }
+  if (relativePath.startsWith('tags/') && params?.name) {
+    const tag = params.name;
+    const list = nb.tags().find((g) => g.key === tag)?.items ?? [];
+    return { page: { title: `Tagged “${tag}”`, description: `Entries tagged ${tag}.` }, np: { view: 'tag', tag, items: items(list) } };
+  }
+  const role = classify(relativePath);
+  if (!role || role.role === 'profile') return undefined;
+  const kind = role.kind;
+  if (role.role === 'section') {
+    const groups: Group[] =
+      kind.id === 'note' ? nb.byYear().map((g) => ({ key: g.key, items: items(g.items) }))
+      : kind.id === 'case-study' ? nb.byCategory().map((g) => ({ key: g.key, items: items(g.items) }))
+      : [{ key: '', items: items(nb.list(kind.id)) }];
+    return { page: {}, np: { view: 'section', kind: kind.id, heading: kind.plural, intro: '', groups } };
+  }
+  const e = nb.get(relativePath);
+  if (!e) return undefined;
+  const { prev, next } = nb.neighbours(e.path);
+  const link = (x?: Entry) => (x ? { title: x.title, url: x.url } : undefined);
+  const series = e.series
+    ? { name: e.series, items: nb.series(e.series).map((s) => ({ title: s.title, url: s.url, current: s.path === e.path })) }
+    : undefined;
+  const stack = Array.isArray(e.data.stack) ? e.data.stack.map(String) : [];
+  return {
+    page: { title: e.title, description: e.summary || e.excerpt },
+    np: {
+      view: 'entry', entry: toItem(e), kindUrl: `/${kind.folder}/`, kindLabel: kind.plural,
+      tags: e.tags.map(tagLink), stack,
+      ...(typeof e.data.repository === 'string' ? { repository: e.data.repository } : {}),
+      ...(e.updated ? { updated: formatDate(e.updated) } : {}),
+      ...(series ? { series } : {}),
+      ...(prev ? { prev: link(prev) } : {}),
+      ...(next ? { next: link(next) } : {}),
+    },
+  };
+}
