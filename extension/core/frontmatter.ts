@@ -72,7 +72,12 @@ export function splitFile(file: string, text: string): SplitFile {
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const fm: Frontmatter = { doc, lineCounter, firstLine: 2, start: firstEol.next, end: closeStart, closingLine };
   for (const err of [...doc.errors, ...doc.warnings]) {
-    const [a, b] = err.pos;
+    let [a, b] = err.pos;
+    if (err.code === 'MISSING_CHAR' && /quote/.test(err.message)) {
+      // The parser notices a missing quote where the text ends; the mistake is where it opened.
+      const open = openingQuote(yamlText, a);
+      if (open !== undefined) [a, b] = [open, open + 1];
+    }
     const s = lineCounter.linePos(a);
     const e = lineCounter.linePos(Math.max(b, a + 1));
     problems.push(problemAt(file, s.line + 1, s.col, e.line + 1, e.col, ProblemCode.YamlSyntax,
@@ -89,6 +94,23 @@ function lineEnd(text: string, from: number): { end: number; next: number } {
   const nl = text.indexOf('\n', from);
   if (nl < 0) return { end: text.length, next: text.length };
   return { end: nl > from && text[nl - 1] === '\r' ? nl - 1 : nl, next: nl + 1 };
+}
+
+/** Offset of the last value that opens a quote it never closes on its own line, before `limit`. */
+function openingQuote(yaml: string, limit: number): number | undefined {
+  let found: number | undefined;
+  let offset = 0;
+  for (const line of yaml.split('\n')) {
+    if (offset > limit) break;
+    const m = /^(\s*(?:-\s+)?[^#'"]*?:\s+|\s*-\s+)(["'])/.exec(line);
+    if (m) {
+      const rest = line.slice(m[1].length + 1);
+      const closed = m[2] === '"' ? /(^|[^\\])"/.test(rest) : rest.includes("'");
+      if (!closed) found = offset + m[1].length;
+    }
+    offset += line.length + 1;
+  }
+  return found;
 }
 
 function firstSentence(message: string): string {

@@ -17,7 +17,7 @@ export interface MarkdownItLike {
   };
   render(src: string, env?: any): string;
 }
-import { HtmlBalancer } from './sanitize';
+import { HtmlBalancer, isDroppedTag } from './sanitize';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -45,7 +45,7 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
   const renderInline = md.renderer.renderInline.bind(md.renderer);
   md.renderer.renderInline = (tokens, options, env: Env) => {
     const mark = env.__notepressHtml?.depth ?? 0;
-    const html = renderInline(tokens, options, env);
+    const html = renderInline(dropInlineContent(tokens), options, env);
     return env.__notepressHtml ? html + env.__notepressHtml.closeTo(mark) : html;
   };
 
@@ -58,3 +58,26 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
     return `<div v-pre class="np-body">${html}${rest}</div>`;
   };
 };
+
+type InlineToken = { type: string; content: string };
+const TAG = /^<\s*(\/)?\s*([a-zA-Z][\w-]*)/;
+
+/**
+ * Inline raw HTML arrives one tag per token, with markdown text tokens between them,
+ * so `<svg><script>x</script></svg>` inside a paragraph needs the tokens between a
+ * dropped element's open and close removed here, not by the per-fragment sanitizer.
+ */
+function dropInlineContent<T extends InlineToken>(tokens: T[]): T[] {
+  let depth = 0;
+  const out: T[] = [];
+  for (const t of tokens) {
+    const m = t.type === 'html_inline' ? TAG.exec(t.content) : null;
+    if (m && isDroppedTag(m[2])) {
+      if (m[1]) depth = Math.max(0, depth - 1);
+      else if (!/\/\s*>$/.test(t.content)) depth++;
+      continue;
+    }
+    if (depth === 0) out.push(t);
+  }
+  return depth === 0 && out.length === tokens.length ? tokens : out;
+}

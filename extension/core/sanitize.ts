@@ -130,6 +130,11 @@ export class HtmlBalancer {
   }
 }
 
+/** True for elements that are removed with their content (`<script>`, `<svg>`, ...). */
+export function isDroppedTag(name: string): boolean {
+  return DROP_WITH_CONTENT.has(name.toLowerCase());
+}
+
 /** Sanitizes a standalone HTML string (balanced on return). */
 export function sanitizeHtml(html: string): string {
   const b = new HtmlBalancer();
