@@ -12,15 +12,17 @@ export function headFor(o: {
   const rel = o.pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '');
   const url = `${o.siteUrl}/${encodeURI(rel)}`;
   const isEntry = np?.view === 'entry';
+  // Social cards show the page's own title; the browser tab gets the site suffix.
+  const title = o.pageData.title || o.title;
   const head: HeadConfig[] = [
     ['link', { rel: 'canonical', href: url }],
     ['meta', { property: 'og:type', content: isEntry ? 'article' : 'website' }],
     ['meta', { property: 'og:site_name', content: o.siteTitle }],
-    ['meta', { property: 'og:title', content: o.title }],
+    ['meta', { property: 'og:title', content: title }],
     ['meta', { property: 'og:description', content: o.description }],
     ['meta', { property: 'og:url', content: url }],
     ['meta', { name: 'twitter:card', content: 'summary' }],
-    ['meta', { name: 'twitter:title', content: o.title }],
+    ['meta', { name: 'twitter:title', content: title }],
     ['meta', { name: 'twitter:description', content: o.description }],
   ];
   const author = o.profile?.name ? { '@type': 'Person', name: o.profile.name, ...(o.profile.links[0] ? { url: o.profile.links[0].url } : {}) } : undefined;
@@ -39,7 +41,7 @@ export function headFor(o: {
       mainEntity: { '@type': 'Person', name: o.profile?.name ?? o.siteTitle, jobTitle: o.profile?.role, description: o.profile?.tagline,
         sameAs: o.profile?.links.map((l) => l.url) } };
   } else {
-    ld = { '@context': 'https://schema.org', '@type': 'WebPage', url, name: o.title, description: o.description };
+    ld = { '@context': 'https://schema.org', '@type': 'WebPage', url, name: title, description: o.description };
   }
   // `<` escaped so that no value can close the script element.
   head.push(['script', { type: 'application/ld+json' }, JSON.stringify(ld).replace(/</g, '\\u003c')]);

@@ -1,0 +1,45 @@
+// Bundles the extension to dist/extension.js (CommonJS, `vscode` external).
+// `--production` minifies; `--watch` rebuilds on change. Type checking is `npm run typecheck`.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints esbuild's problems the way VS Code's `$esbuild-watch` problem matcher reads them. */
+const reporter = {
+  name: 'reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const ctx = await esbuild.context({
+  entryPoints: ['extension/extension.ts'],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'silent',
+  plugins: [reporter],
+});
+
+if (watch) {
+  await ctx.watch();
+} else {
+  const result = await ctx.rebuild();
+  await ctx.dispose();
+  if (result.errors.length) process.exit(1);
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { KindId } from './core/index';
+import { newEntry } from './commands/newEntry';
+import { createContentFolder } from './commands/createContentFolder';
+import { deleteEntry, EntryArg, renameEntry, revealEntry } from './commands/entryActions';
+import { NotebookService } from './workspace/notebookService';
+import { SiteRunner } from './site/siteRunner';
+
+/** Every command id the extension contributes; package.json lists the same ids. */
+export const enum CommandId {
+  /** Ask for a title and create a note from its template. */
+  NewNote = 'notepress.newNote',
+  NewCaseStudy = 'notepress.newCaseStudy',
+  NewResearch = 'notepress.newResearch',
+  NewOpenSource = 'notepress.newOpenSource',
+  /** Create the content folder, its kinds' folders and templates. */
+  CreateContentFolder = 'notepress.createContentFolder',
+  /** Run `vitepress build`; problems go to the Problems panel. Trusted workspaces only. */
+  BuildSite = 'notepress.buildSite',
+  /** Run `vitepress dev` once and open the current page. Trusted workspaces only. */
+  ServeSite = 'notepress.serveSite',
+  /** Reload the notebook from disk. */
+  Refresh = 'notepress.refresh',
+  RevealEntry = 'notepress.revealEntry',
+  RenameEntry = 'notepress.renameEntry',
+  DeleteEntry = 'notepress.deleteEntry',
+}
+
+export function registerCommands(service: NotebookService, site: SiteRunner): vscode.Disposable {
+  const kinds: [CommandId, KindId][] = [
+    [CommandId.NewNote, 'note'], [CommandId.NewCaseStudy, 'case-study'], [CommandId.NewResearch, 'research'], [CommandId.NewOpenSource, 'open-source'],
+  ];
+  return vscode.Disposable.from(
+    ...kinds.map(([id, kind]) => vscode.commands.registerCommand(id, (title?: unknown) => newEntry(service, kind, typeof title === 'string' ? title : undefined))),
+    vscode.commands.registerCommand(CommandId.CreateContentFolder, () => createContentFolder(service)),
+    vscode.commands.registerCommand(CommandId.BuildSite, () => site.build()),
+    vscode.commands.registerCommand(CommandId.ServeSite, () => site.serveSite()),
+    vscode.commands.registerCommand(CommandId.Refresh, () => service.reload()),
+    vscode.commands.registerCommand(CommandId.RevealEntry, (arg: EntryArg) => revealEntry(service, arg)),
+    vscode.commands.registerCommand(CommandId.RenameEntry, (arg: EntryArg) => renameEntry(service, arg)),
+    vscode.commands.registerCommand(CommandId.DeleteEntry, (arg: EntryArg) => deleteEntry(service, arg)),
+  );
+}

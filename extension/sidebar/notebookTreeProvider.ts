@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { Entry, formatDate, KindId } from '../core/index';
+import { describeEntry } from '../util/paths';
+import { NotebookService } from '../workspace/notebookService';
+
+type Node =
+  | { type: 'group'; id: string; label: string; icon: string; children: () => Node[] }
+  | { type: 'entry'; entry: Entry };
+
+const ICONS: Record<KindId, string> = { note: 'note', 'case-study': 'briefcase', research: 'beaker', 'open-source': 'github' };
+
+/**
+ * The "Notebook" tree: Notes by year, Case studies by category, Research, Open source,
+ * Drafts. Reads the index only; it never touches the disk itself.
+ */
+export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  static readonly viewId = 'notepress.notebook';
+  private readonly _onDidChangeTreeData = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
+  private readonly _sub: vscode.Disposable;
+
+  constructor(private readonly service: NotebookService) {
+    this._sub = service.onDidChange(() => this._onDidChangeTreeData.fire(undefined));
+  }
+
+  dispose(): void {
+    this._sub.dispose();
+    this._onDidChangeTreeData.dispose();
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node) return node.type === 'group' ? node.children() : [];
+    await this.service.ready();
+    const nb = this.service.notebook;
+    const entry = (e: Entry): Node => ({ type: 'entry', entry: e });
+    const groups: Node[] = [
+      { type: 'group', id: 'notes', label: 'Notes', icon: 'notebook', children: () =>
+        nb.byYear().map((g): Node => ({ type: 'group', id: `notes/${g.key}`, label: g.key, icon: 'calendar', children: () => g.items.map(entry) })) },
+      { type: 'group', id: 'case-studies', label: 'Case studies', icon: 'briefcase', children: () =>
+        nb.byCategory().map((g): Node => ({ type: 'group', id: `case-studies/${g.key}`, label: g.key, icon: 'folder', children: () => g.items.map(entry) })) },
+      { type: 'group', id: 'research', label: 'Research', icon: 'beaker', children: () => nb.list('research').map(entry) },
+      { type: 'group', id: 'open-source', label: 'Open source', icon: 'github', children: () => nb.list('open-source').map(entry) },
+      { type: 'group', id: 'drafts', label: 'Drafts', icon: 'edit', children: () => nb.drafts().map(entry) },
+    ];
+    return groups;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.id}`;
+      item.iconPath = new vscode.ThemeIcon(node.icon);
+      item.contextValue = 'group';
+      return item;
+    }
+    const e = node.entry;
+    const uri = this.service.uriOf(e.path)!;
+    const item = new vscode.TreeItem(e.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `entry:${e.path}`;
+    item.resourceUri = uri;
+    item.description = describeEntry(e.date ? formatDate(e.date) : undefined, e.reading.minutes, e.problems.length);
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown(`**${escapeMd(e.title)}**\n\n`);
+    if (e.summary) tip.appendText(e.summary);
+    for (const p of e.problems.slice(0, 5)) tip.appendMarkdown(`\n\n$(warning) line ${p.line}: ${escapeMd(p.message)}`);
+    tip.supportThemeIcons = true;
+    item.tooltip = tip;
+    item.iconPath = e.problems.length
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(ICONS[e.kind]);
+    item.contextValue = 'entry';
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    return item;
+  }
+
+  /** Lets `reveal` find an entry's parent chain. */
+  getParent(): undefined {
+    return undefined;
+  }
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

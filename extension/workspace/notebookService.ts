@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { decodeContent, Notebook, classify, ProblemCode } from '../core/index';
+import { Disposable } from '../util/dispose';
+import { relativeTo } from '../util/paths';
+import { contentRoot } from './settings';
+
+/**
+ * The workspace's notebook: loads the content folder once, asynchronously, then keeps
+ * the core index current one file at a time, from disk events and from unsaved edits
+ * in open editors. Everything in the extension reads the notebook through this.
+ */
+export class NotebookService extends Disposable {
+  readonly notebook = new Notebook();
+  private _root: vscode.Uri | undefined;
+  private _loaded: Promise<void> | undefined;
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
+  /** Fires after the notebook changed, at most once per 50 ms burst. */
+  readonly onDidChange = this._onDidChange.event;
+  private _fireTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly _editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private _watcher: vscode.FileSystemWatcher | undefined;
+
+  constructor() {
+    super();
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('notepress.contentDir')) void this.reload();
+    }));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this._onEdit(e.document)));
+    this._register({ dispose: () => {
+      clearTimeout(this._fireTimer);
+      this._editTimers.forEach(clearTimeout);
+      this._watcher?.dispose();
+    } });
+  }
+
+  get root(): vscode.Uri | undefined {
+    return this._root;
+  }
+
+  /** Loads the notebook if it is not loaded yet; resolves when it is. */
+  ready(): Promise<void> {
+    return (this._loaded ??= this._load());
+  }
+
+  /** Forgets everything and loads again (the Refresh command, a changed setting). */
+  async reload(): Promise<void> {
+    for (const p of this.notebook.paths()) this.notebook.delete(p);
+    this._loaded = this._load();
+    await this._loaded;
+  }
+
+  /** The content-relative path of a URI, or undefined when it is not in the content folder. */
+  relPath(uri: vscode.Uri): string | undefined {
+    if (!this._root || uri.scheme !== this._root.scheme) return undefined;
+    return relativeTo(this._root.path, uri.path);
+  }
+
+  uriOf(relPath: string): vscode.Uri | undefined {
+    return this._root ? vscode.Uri.joinPath(this._root, ...relPath.split('/')) : undefined;
+  }
+
+  private async _load(): Promise<void> {
+    this._root = contentRoot();
+    this._watcher?.dispose();
+    this._watcher = undefined;
+    const exists = this._root ? await vscode.workspace.fs.stat(this._root).then(() => true, () => false) : false;
+    await vscode.commands.executeCommand('setContext', 'notepress.hasContentFolder', exists);
+    if (!this._root || !exists) {
+      this._fire();
+      return;
+    }
+    const root = this._root;
+    // findFiles honours files.exclude, and runs in the search process: no synchronous scan here.
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), '**/{node_modules,.vitepress}/**');
+    const queue = uris.filter((u) => { const r = this.relPath(u); return r !== undefined && classify(r) !== undefined; });
+    const worker = async () => {
+      for (let u = queue.pop(); u; u = queue.pop()) await this._read(u);
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    this._watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*.md'));
+    this._watcher.onDidCreate((u) => void this._read(u).then(() => this._fire()));
+    this._watcher.onDidChange((u) => void this._read(u).then(() => this._fire()));
+    this._watcher.onDidDelete((u) => {
+      const rel = this.relPath(u);
+      // A deleted folder arrives as one event for the folder: drop everything under it.
+      for (const p of this.notebook.paths()) if (rel !== undefined && (p === rel || p.startsWith(`${rel}/`))) this.notebook.delete(p);
+      this._fire();
+    });
+    this._fire();
+  }
+
+  /** Reads one file into the index: from its open editor when it has unsaved edits, else from disk. */
+  private async _read(uri: vscode.Uri): Promise<void> {
+    const rel = this.relPath(uri);
+    if (rel === undefined || !classify(rel)) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) {
+      this.notebook.set(rel, open.getText());
+      return;
+    }
+    try {
+      const decoded = decodeContent(await vscode.workspace.fs.readFile(uri));
+      if (decoded.ok) this.notebook.set(rel, decoded.text);
+      else this.notebook.setUnreadable(rel, decoded.code, decoded.message);
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') this.notebook.delete(rel);
+      else this.notebook.setUnreadable(rel, ProblemCode.Unreadable, `cannot read the file: ${String((err as Error).message ?? err)}`);
+    }
+  }
+
+  private _onEdit(doc: vscode.TextDocument): void {
+    const rel = this.relPath(doc.uri);
+    if (rel === undefined || !classify(rel)) return;
+    // Typing fires many changes; the tree needs the last one only.
+    clearTimeout(this._editTimers.get(rel));
+    this._editTimers.set(rel, setTimeout(() => {
+      this._editTimers.delete(rel);
+      if (doc.isClosed) return;
+      this.notebook.set(rel, doc.getText());
+      this._fire();
+    }, 150));
+  }
+
+  private _fire(): void {
+    clearTimeout(this._fireTimer);
+    this._fireTimer = setTimeout(() => this._onDidChange.fire(), 50);
+  }
+}

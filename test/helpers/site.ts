@@ -1,0 +1,31 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../..');
+
+/**
+ * A fresh copy of the seed's content folder. It lives under the repository's git-ignored
+ * `.cache/` because the pages VitePress compiles import `vue` from next to themselves.
+ */
+export function copyContent(): string {
+  mkdirSync(path.join(REPO, '.cache'), { recursive: true });
+  const dir = mkdtempSync(path.join(REPO, '.cache', 'content-'));
+  cpSync(path.join(REPO, 'content'), dir, { recursive: true });
+  return dir;
+}
+
+/** Runs `vitepress build docs` over a content folder into `outDir`; resolves with its exit code and output. */
+export function buildSite(contentDir: string, outDir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs', '--outDir', outDir], {
+      cwd: REPO,
+      env: { ...process.env, NOTEPRESS_CONTENT: contentDir, FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}

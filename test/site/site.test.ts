@@ -1,0 +1,217 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { serveStatic } from '../helpers/staticServer';
+import { buildSite, copyContent } from '../helpers/site';
+
+const DRAFT = '---\ntitle: Secret draft about zanzibarquux\ndate: 2026-07-01\nsummary: Not ready.\ndraft: true\n---\n\nThe zanzibarquux protocol.\n';
+const NOTE = '/notes/concurrent-servers-from-sockets-to-async-await';
+
+describe('site (VitePress build in Chromium)', function () {
+  this.timeout(180_000);
+  let content: string;
+  let outDir: string;
+  let server: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    content = copyContent();
+    writeFileSync(path.join(content, 'notes/secret-draft.md'), DRAFT);
+    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-site-'));
+    const build = await buildSite(content, outDir);
+    assert.equal(build.code, 0, build.output);
+    server = await serveStatic(outDir);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(content, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ colorScheme: 'light' });
+  });
+  afterEach(async () => page?.close());
+
+  const texts = (selector: string) => page.locator(selector).allInnerTexts().then((t) => t.map((s) => s.trim()));
+
+  it('home page shows every seed section, with its entries in order', async () => {
+    await page.goto(server.url + '/');
+    assert.equal(await page.locator('main h1').innerText(), 'Distributed Systems & Infrastructure Engineer');
+    assert.equal((await texts('.home__tagline'))[0], 'Building distributed systems, observability platforms, AI runtime infrastructure, and open-source software.');
+    assert.deepEqual(await texts('.focus-card__line dt'), ['location:', 'stack:', 'systems:', 'mode:']);
+    assert.deepEqual(await texts('.focus-card__line dd'), ['Roorkee, India', 'rust, c++, python, linux, docker', 'redis, rocksdb, emulators, p2p networking', 'build the primitive, measure the edge cases']);
+    assert.equal((await texts('.focus-card__prompt'))[0], '$ focus --now');
+    assert.deepEqual(await texts('main h2'), ['Profile', 'Research', 'Case studies', 'Notes', 'Open source']);
+    assert.match(await page.locator('#profile + .prose').innerText(), /^I am a Computer Science undergraduate at IIT Roorkee/);
+    assert.deepEqual(await texts('section[aria-labelledby="research"] .entry-list__title'), ['Rust systems programming', 'Storage engines', 'Networking and protocols', 'Emulation']);
+    assert.deepEqual(await texts('section[aria-labelledby="case-studies"] .entry-list__meta'), ['Databases', 'Databases', 'Systems programming']);
+    assert.deepEqual(await texts('section[aria-labelledby="notes"] .entry-list__meta'), ['Jun 1, 2026 / 8 min read', 'May 20, 2026 / 1 min read', 'May 13, 2026 / 1 min read']);
+    assert.deepEqual(await texts('section[aria-labelledby="open-source"] .entry-list__title'), ['Inkscape', 'IIT Roorkee student developer group']);
+    assert.ok((await texts('footer a')).includes('github.com/SK1PPR'));
+    assert.ok(!(await page.content()).includes('zanzibarquux'), 'the draft is not on the home page');
+  });
+
+  it('a note page shows its date, reading time, tags, contents and highlighted code with a copy button', async () => {
+    await page.goto(server.url + NOTE);
+    assert.equal(await page.locator('main h1').innerText(), 'Concurrent servers: from sequential sockets to async/await');
+    assert.equal(await page.locator('.entry__meta').innerText(), 'Jun 1, 2026 / 8 min read');
+    assert.equal(await page.locator('.entry__meta time').getAttribute('datetime'), '2026-06-01');
+    assert.deepEqual(await texts('.entry__tags a'), ['#concurrency', '#networking', '#event-loop', '#rust']);
+    assert.ok((await texts('.entry__toc a')).includes('Event-driven: one thread, many connections'));
+    assert.ok(await page.locator('.language-rust pre.shiki span[style*="--shiki-light"]').count() > 10);
+    assert.equal(await page.locator('.language-rust > button.copy').getAttribute('title'), 'Copy Code');
+    assert.deepEqual(await texts('.entry__pager a'), ['Older\nHow Redis stays predictable on a single-threaded event loop']);
+  });
+
+  it('navigates from home to a case study and back', async () => {
+    await page.goto(server.url + '/');
+    await page.getByRole('link', { name: 'Redis clone' }).click();
+    await page.waitForURL('**/case-studies/redis-clone');
+    await page.locator('main h1', { hasText: 'Redis clone' }).waitFor();
+    assert.equal(await page.locator('main h1').innerText(), 'Redis clone');
+    assert.equal(await page.locator('.entry__kind').innerText(), 'Case studies / Databases');
+    await page.goBack();
+    await page.waitForURL(server.url + '/');
+    await page.locator('main h1', { hasText: 'Distributed Systems' }).waitFor();
+    assert.equal(await page.locator('main h1').innerText(), 'Distributed Systems & Infrastructure Engineer');
+  });
+
+  it('search finds a note by a word of its body, and never a draft', async () => {
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: /Search/ }).click();
+    const input = page.getByRole('searchbox', { name: 'Search' });
+    await input.fill('watermark');
+    const hit = page.locator('.search-dialog__results a').first();
+    await hit.waitFor();
+    assert.match((await hit.getAttribute('href')) ?? '', /^\/notes\/kafka-log-segments-and-consumer-lag/);
+    await input.fill('zanzibarquux');
+    await page.locator('.search-dialog__status', { hasText: '0 results' }).waitFor();
+  });
+
+  it('the dark-mode toggle works and persists across a reload', async () => {
+    await page.goto(server.url + '/');
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
+    assert.equal(await isDark(), false);
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    assert.equal(await isDark(), true);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    await page.reload();
+    assert.equal(await isDark(), true);
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  });
+
+  it('follows the system theme when the reader has not chosen', async () => {
+    const dark = await browser.newPage({ colorScheme: 'dark' });
+    await dark.goto(server.url + NOTE);
+    assert.equal(await dark.evaluate(() => document.documentElement.classList.contains('dark')), true);
+    await dark.close();
+  });
+
+  it('each feed parses and lists the published notes and no draft', async () => {
+    const titles = ['Concurrent servers: from sequential sockets to async/await', 'How Redis stays predictable on a single-threaded event loop', "Kafka's log: segments, replication, and consumer lag"];
+    await page.goto(server.url + '/');
+    for (const [file, selector] of [['feed.xml', 'item > title'], ['atom.xml', 'entry > title']] as const) {
+      const got = await page.evaluate(async ([f, s]) => {
+        const xml = new DOMParser().parseFromString(await (await fetch('/' + f)).text(), 'application/xml');
+        if (xml.querySelector('parsererror')) return ['parse error'];
+        return [...xml.querySelectorAll(s)].map((n) => n.textContent);
+      }, [file, selector]);
+      assert.deepEqual(got, titles, file);
+    }
+    const json = await page.evaluate(async () => (await fetch('/feed.json')).json());
+    assert.equal(json.version, 'https://jsonfeed.org/version/1');
+    assert.deepEqual(json.items.map((i: { title: string }) => i.title), titles);
+    for (const f of ['feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml']) assert.ok(!readFileSync(path.join(outDir, f), 'utf8').includes('zanzibarquux'), f);
+  });
+
+  it('publishes a sitemap, canonical URLs, social meta and JSON-LD', async () => {
+    const sitemap = readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
+    assert.ok(sitemap.includes(`<loc>https://sk1ppr.github.io${NOTE}</loc>`));
+    assert.ok(sitemap.includes('<lastmod>2026-06-01'));
+    await page.goto(server.url + NOTE);
+    assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `https://sk1ppr.github.io${NOTE}`);
+    assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), 'Concurrent servers: from sequential sockets to async/await');
+    assert.equal(await page.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary');
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    assert.equal(ld['@type'], 'BlogPosting');
+    assert.equal(ld.datePublished, '2026-06-01');
+  });
+
+  it('keeps drafts out and serves a 404 page', async () => {
+    const res = await page.goto(server.url + '/notes/secret-draft');
+    assert.equal(res?.status(), 404);
+    assert.equal(await page.locator('main h1').innerText(), 'Page not found');
+  });
+
+  it('lists notes by year, case studies by category, and entries by tag', async () => {
+    await page.goto(server.url + '/notes/');
+    assert.deepEqual(await texts('.section-page__group h2'), ['2026']);
+    await page.goto(server.url + '/case-studies/');
+    assert.deepEqual(await texts('.section-page__group h2'), ['Databases', 'Systems programming']);
+    await page.goto(server.url + '/tags/event-loop');
+    assert.deepEqual(await texts('.entry-list__title'), ['Concurrent servers: from sequential sockets to async/await', 'How Redis stays predictable on a single-threaded event loop']);
+  });
+
+  it('loads no list data on a note page', async () => {
+    const bodies: string[] = [];
+    page.on('response', async (r) => { if (r.url().endsWith('.js')) bodies.push(await r.text().catch(() => '')); });
+    await page.goto(server.url + NOTE, { waitUntil: 'networkidle' });
+    assert.ok(bodies.length > 0);
+    // The summary of a case study is list data: it belongs to the home and list pages only.
+    assert.deepEqual(bodies.filter((b) => b.includes('KD-Tree indexing')), []);
+  });
+
+  it('fits a 360 px wide screen without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const url of ['/', NOTE]) {
+      await page.goto(server.url + url);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), url);
+    }
+  });
+
+  it('axe-core finds no accessibility violations on the home page and a note page, light and dark', async () => {
+    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const scheme of ['light', 'dark'] as const) {
+      const p = await browser.newPage({ colorScheme: scheme });
+      for (const url of ['/', NOTE]) {
+        await p.goto(server.url + url);
+        await p.addScriptTag({ content: axe });
+        const violations = await p.evaluate(async () => {
+          const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        });
+        assert.deepEqual(violations, [], `${scheme} ${url}`);
+      }
+      await p.close();
+    }
+  });
+
+  it('a broken note fails the build with every path:line:column and no stack trace', async () => {
+    const broken = copyContent();
+    const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-broken-'));
+    try {
+      writeFileSync(path.join(broken, 'notes/bad-date.md'), '---\ntitle: Bad date\ndate: 2026-13-45\n---\nbody\n');
+      writeFileSync(path.join(broken, 'notes/bad-yaml.md'), '---\ntitle: "unclosed\ndate: 2026-01-01\n---\nbody\n');
+      writeFileSync(path.join(broken, 'case-studies/no-category.md'), '---\ntitle: No category\n---\n');
+      const { code, output } = await buildSite(broken, out);
+      assert.notEqual(code, 0);
+      const rel = path.relative(path.resolve(__dirname, '../..'), broken);
+      assert.ok(output.includes(`${rel}/notes/bad-date.md:3:7: error: \`date\` "2026-13-45" is not a real date written YYYY-MM-DD`), output);
+      assert.ok(output.includes(`${rel}/notes/bad-yaml.md:2:8: error: invalid YAML: Missing closing "quote`), output);
+      assert.ok(output.includes(`${rel}/case-studies/no-category.md:3:1: error: missing \`category\``), output);
+      assert.ok(output.includes('3 problems in the content folder; the site was not built.'), output);
+      assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
