@@ -37,7 +37,7 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       { type: 'group', id: 'notes', label: 'Notes', icon: 'notebook', children: () =>
         nb.byYear().map((g): Node => ({ type: 'group', id: `notes/${g.key}`, label: g.key, icon: 'calendar', children: () => g.items.map(entry) })) },
       { type: 'group', id: 'case-studies', label: 'Case studies', icon: 'briefcase', children: () =>
-        nb.byCategory().map((g): Node => ({ type: 'group', id: `case-studies/${g.key}`, label: g.key, icon: 'folder', children: () => g.items.map(entry) })) },
+        nb.byCategory().map((g): Node => ({ type: 'group', id: `case-studies/${g.key}`, label: g.key, icon: 'tag', children: () => g.items.map(entry) })) },
       { type: 'group', id: 'research', label: 'Research', icon: 'beaker', children: () => nb.list('research').map(entry) },
       { type: 'group', id: 'open-source', label: 'Open source', icon: 'github', children: () => nb.list('open-source').map(entry) },
       { type: 'group', id: 'drafts', label: 'Drafts', icon: 'edit', children: () => nb.drafts().map(entry) },

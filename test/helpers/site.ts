@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -28,4 +28,23 @@ export function buildSite(contentDir: string, outDir: string): Promise<{ code: n
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/**
+ * A workspace like this repository, for the real-VS-Code tests: a copy of content/,
+ * and with `site`, the VitePress project and the core it imports, with node_modules
+ * linked, so that Build Site runs for real. Under `.cache/` (git-ignored).
+ */
+export function makeWorkspace(o: { site: boolean }): string {
+  mkdirSync(path.join(REPO, '.cache'), { recursive: true });
+  const ws = mkdtempSync(path.join(REPO, '.cache', 'ws-'));
+  cpSync(path.join(REPO, 'content'), path.join(ws, 'content'), { recursive: true });
+  if (o.site) {
+    const skip = (src: string) => !/[\\/]\.vitepress[\\/](dist|cache)$/.test(src);
+    cpSync(path.join(REPO, 'docs'), path.join(ws, 'docs'), { recursive: true, filter: skip });
+    cpSync(path.join(REPO, 'extension/core'), path.join(ws, 'extension/core'), { recursive: true });
+    cpSync(path.join(REPO, 'package.json'), path.join(ws, 'package.json'));
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(ws, 'node_modules'), 'dir');
+  }
+  return ws;
 }

@@ -1,0 +1,170 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { REPO } from './site';
+
+export const CODE_SERVER = path.join(REPO, '.cache/code-server/node_modules/.bin/code-server');
+export const VSIX = path.join(REPO, 'dist/notepress.vsix');
+
+/** Builds the .vsix exactly as `npm run package` does, once per test run. */
+let packaged = false;
+export function ensureVsix(): void {
+  if (packaged && existsSync(VSIX)) return;
+  const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
+  packaged = true;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface CodeServerOptions {
+  /** The folder to open. */
+  folder: string;
+  /** Open the folder trusted (workspace trust off) or in restricted mode. */
+  trusted: boolean;
+  settings?: Record<string, unknown>;
+}
+
+/**
+ * A real VS Code (code-server 4.100, VS Code 1.100) with the packaged extension
+ * installed, driven through Chromium. Started in its own process group, and the whole
+ * group is killed on close: extension hosts and file watchers outlive the main process.
+ */
+export class VSCode {
+  private constructor(
+    private readonly proc: ChildProcess,
+    private readonly dirs: string[],
+    readonly browser: Browser,
+    readonly page: Page,
+    readonly folder: string,
+  ) {}
+
+  static async start(o: CodeServerOptions): Promise<VSCode> {
+    if (!existsSync(CODE_SERVER)) throw new Error(`code-server is not installed: run bash .ci/install-code-server.sh (expected ${CODE_SERVER})`);
+    ensureVsix();
+    const base = mkdtempSync(path.join(os.tmpdir(), 'notepress-vscode-'));
+    const ext = path.join(base, 'extensions');
+    const user = path.join(base, 'user-data');
+    mkdirSync(path.join(user, 'User'), { recursive: true });
+    writeFileSync(path.join(user, 'User/settings.json'), JSON.stringify({
+      'security.workspace.trust.enabled': !o.trusted,
+      'security.workspace.trust.startupPrompt': 'never',
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'chat.commandCenter.enabled': false,
+      'files.simpleDialog.enable': true,
+      'window.confirmBeforeClose': 'never',
+      'git.enabled': false,
+      'git.openRepositoryInParentFolders': 'never',
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...o.settings,
+    }, null, 2));
+    const install = spawnSync(CODE_SERVER, ['--install-extension', VSIX, '--extensions-dir', ext, '--user-data-dir', user], { encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing the .vsix failed:\n${install.stdout}\n${install.stderr}`);
+    const port = await freePort();
+    const proc = spawn(CODE_SERVER, [
+      '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+      '--disable-getting-started-override', '--extensions-dir', ext, '--user-data-dir', user, o.folder,
+    ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PASSWORD: undefined } });
+    let log = '';
+    proc.stdout?.on('data', (d) => (log += d));
+    proc.stderr?.on('data', (d) => (log += d));
+    await waitFor(() => log.includes('HTTP server listening'), 30_000, () => `code-server did not start:\n${log}`);
+    const browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const vs = new VSCode(proc, [base], browser, page, o.folder);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(o.folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The workbench is interactive once the status bar and activity bar are drawn.
+    await page.locator('.statusbar').waitFor();
+    await page.locator('.activitybar').waitFor();
+    return vs;
+  }
+
+  /** Runs a command from the palette by its title, as a person would: F1, type, pick the row. */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette(title);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+  }
+
+  /** Opens the palette with `title` typed; returns the visible row labels. */
+  async openPalette(title: string): Promise<string[]> {
+    const input = this.page.locator('.quick-input-widget input');
+    // The workbench can take focus back just after the palette opens (an editor or
+    // the tree finishing its own update), closing it; then the whole step is retried.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press('F1');
+        await input.fill(`>${title}`, { timeout: 3000 });
+        await this.page.waitForTimeout(400);
+        if ((await input.isVisible()) && (await input.inputValue()) === `>${title}`) break;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+      }
+      if (attempt >= 5) throw new Error(`the command palette did not stay open for "${title}"`);
+    }
+    return this.page.locator('.quick-input-widget .monaco-list-row .label-name').allInnerTexts();
+  }
+
+  /** Answers the open input box. */
+  async typeInInput(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    await this.page.waitForTimeout(200);
+    await input.press('Enter');
+  }
+
+  /** Shows the Notepress sidebar and waits until the Notebook tree has drawn its groups. */
+  async showNotebook(): Promise<void> {
+    await this.page.locator('.activitybar [aria-label^="Notepress"]').first().click();
+    await this.treeRow('Notes').waitFor({ timeout: 30_000 });
+  }
+
+  treeRow(text: string) {
+    return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(REPO, '.cache', `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    if (this.proc.pid) {
+      try { process.kill(-this.proc.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    for (const d of this.dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await cond()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(message());
+}

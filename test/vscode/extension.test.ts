@@ -1,0 +1,139 @@
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { VSCode, waitFor } from '../helpers/codeServer';
+import { makeWorkspace } from '../helpers/site';
+import { kindSpec, parseEntry, today } from '../../extension/core/index';
+
+describe('extension in a real VS Code (code-server 4.100)', function () {
+  this.timeout(240_000);
+
+  describe('trusted workspace', () => {
+    let ws: string;
+    let vs: VSCode;
+    before(async () => {
+      ws = makeWorkspace({ site: true });
+      vs = await VSCode.start({ folder: ws, trusted: true });
+      await vs.showNotebook();
+    });
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    });
+    after(async () => {
+      await vs?.close();
+      if (ws) rmSync(ws, { recursive: true, force: true });
+    });
+
+    it('the Notebook tree lists the seed\'s notes with their dates and reading times', async () => {
+      for (const [title, desc] of [
+        ['Concurrent servers: from sequential sockets to async/await', 'Jun 1, 2026 · 8 min read'],
+        ['How Redis stays predictable on a single-threaded event loop', 'May 20, 2026 · 1 min read'],
+        ["Kafka's log: segments, replication, and consumer lag", 'May 13, 2026 · 1 min read'],
+      ]) {
+        const row = vs.treeRow(title);
+        await row.waitFor();
+        assert.equal(await row.locator('.label-description').innerText(), desc);
+      }
+      const groups = await vs.page.locator('.pane-body .monaco-list-row[aria-level="1"]').allInnerTexts();
+      assert.deepEqual(groups.map((g) => g.trim()), ['Notes', 'Case studies', 'Research', 'Open source', 'Drafts']);
+    });
+
+    it('New Note from the palette makes a file with valid frontmatter and opens it', async () => {
+      await vs.runCommand('Notepress: New Note');
+      await vs.typeInInput('Tail latency: p99 vs p999');
+      const file = path.join(ws, 'content/notes/tail-latency-p99-vs-p999.md');
+      await waitFor(() => existsSync(file), 15_000, () => `${file} was not created`);
+      const text = readFileSync(file, 'utf8');
+      const entry = parseEntry('notes/tail-latency-p99-vs-p999.md', text, kindSpec('note'));
+      assert.deepEqual(entry.problems, []);
+      assert.equal(entry.title, 'Tail latency: p99 vs p999');
+      assert.equal(entry.date, today());
+      await vs.page.locator('.tab.active', { hasText: 'tail-latency-p99-vs-p999.md' }).waitFor();
+      // The tree picks the new note up from the file watcher.
+      await vs.treeRow('Tail latency: p99 vs p999').waitFor({ timeout: 10_000 });
+    });
+
+    it('the same title again makes a second file, not an overwrite', async () => {
+      const first = path.join(ws, 'content/notes/tail-latency-p99-vs-p999.md');
+      writeFileSync(first, readFileSync(first, 'utf8') + '\nMy words, which must survive.\n');
+      await vs.runCommand('Notepress: New Note');
+      await vs.typeInInput('Tail latency: p99 vs p999');
+      const second = path.join(ws, 'content/notes/tail-latency-p99-vs-p999-2.md');
+      await waitFor(() => existsSync(second), 15_000, () => `${second} was not created`);
+      assert.match(readFileSync(first, 'utf8'), /My words, which must survive\./);
+      assert.deepEqual(readdirSync(path.join(ws, 'content/notes')).filter((f) => f.startsWith('tail-latency')).sort(), ['tail-latency-p99-vs-p999-2.md', 'tail-latency-p99-vs-p999.md']);
+    });
+
+    it('cancelling the title prompt creates nothing', async () => {
+      const before = readdirSync(path.join(ws, 'content/notes')).length;
+      await vs.runCommand('Notepress: New Note');
+      await vs.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      await vs.page.keyboard.press('Escape');
+      await vs.page.waitForTimeout(1000);
+      assert.equal(readdirSync(path.join(ws, 'content/notes')).length, before);
+    });
+
+    it('Delete asks before it deletes', async () => {
+      const file = path.join(ws, 'content/notes/tail-latency-p99-vs-p999-2.md');
+      const row = vs.treeRow('Tail latency: p99 vs p999');
+      const deleteFromMenu = async () => {
+        await row.click({ button: 'right' });
+        await vs.page.locator('.context-view .action-item', { hasText: /^Delete$/ }).first().click();
+      };
+      await deleteFromMenu();
+      const dialog = vs.page.locator('.monaco-dialog-box');
+      await dialog.waitFor();
+      assert.match(await dialog.innerText(), /Delete "Tail latency: p99 vs p999"\?/);
+      assert.ok(existsSync(file), 'nothing is deleted while the question is open');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await vs.page.waitForTimeout(500);
+      assert.ok(existsSync(file), 'Cancel keeps the file');
+
+      await deleteFromMenu();
+      await dialog.getByRole('button', { name: 'Move to Trash' }).click();
+      // Where the file system has no trash (a server), a second, explicit question follows.
+      const permanently = dialog.getByRole('button', { name: 'Delete Permanently' });
+      await waitFor(async () => !existsSync(file) || (await permanently.isVisible().catch(() => false)), 30_000, () => 'no deletion and no second question');
+      if (existsSync(file)) await permanently.click();
+      await waitFor(() => !existsSync(file), 10_000, () => `${file} was not deleted`);
+    });
+
+    it('Build Site on a copy with a broken note puts the note in the Problems panel', async () => {
+      writeFileSync(path.join(ws, 'content/notes/broken-date.md'), '---\ntitle: Broken date\ndate: 2026-13-45\n---\n\nBody.\n');
+      await vs.runCommand('Notepress: Build Site');
+      // Ctrl+Shift+M: View > Problems.
+      await vs.page.keyboard.press('Escape');
+      await vs.page.keyboard.press('Control+Shift+M');
+      const problem = vs.page.locator('.markers-panel .monaco-list-row', { hasText: '"2026-13-45" is not a real date' });
+      await problem.waitFor({ timeout: 90_000 });
+      assert.match(await problem.innerText(), /\[Ln 3, Col 7\]/);
+      await vs.page.locator('.markers-panel .monaco-list-row', { hasText: 'broken-date.md' }).first().waitFor();
+    });
+  });
+
+  describe('untrusted workspace (restricted mode)', () => {
+    let ws: string;
+    let vs: VSCode;
+    before(async () => {
+      ws = makeWorkspace({ site: true });
+      vs = await VSCode.start({ folder: ws, trusted: false });
+      await vs.showNotebook();
+    });
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+    });
+    after(async () => {
+      await vs?.close();
+      if (ws) rmSync(ws, { recursive: true, force: true });
+    });
+
+    it('Build Site and Serve Site are not offered, while New Note is', async () => {
+      await vs.page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor();
+      assert.ok((await vs.openPalette('Notepress: New Note')).includes('Notepress: New Note'));
+      const build = await vs.openPalette('Notepress: Build Site');
+      assert.ok(!build.some((l) => l.includes('Build Site')), build.join(', '));
+      const serve = await vs.openPalette('Notepress: Serve Site');
+      assert.ok(!serve.some((l) => l.includes('Serve Site')), serve.join(', '));
+    });
+  });
+});
