@@ -214,4 +214,43 @@ describe('site (VitePress build in Chromium)', function () {
       rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it('a note with scripts, handlers, javascript: links and {{ }} builds, shows them as text, and runs nothing', async () => {
+    const hostile = copyContent();
+    const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-hostile-'));
+    try {
+      writeFileSync(path.join(hostile, 'notes/hostile.md'), [
+        '---', 'title: Hostile', 'date: 2026-01-01', '---', '',
+        '<script>window.__pwned = "script"</script>', '',
+        'Inline <img src="https://example.invalid/x.png" onerror="window.__pwned = \'onerror\'"> and <a href="javascript:window.__pwned=1" id="js-link">a link</a>.', '',
+        '<iframe src="https://example.com"></iframe>', '',
+        '<svg><script>window.__pwned = "svg"</script></svg>', '',
+        'Template {{ constructor.constructor("window.__pwned = 1")() }} stays text.', '',
+        '<div style="position:fixed;inset:0;z-index:9999">covering</div>', '',
+      ].join('\n'));
+      const build = await buildSite(hostile, out);
+      assert.equal(build.code, 0, build.output);
+      const site = await serveStatic(out);
+      try {
+        const p = await browser.newPage();
+        const errors: string[] = [];
+        p.on('pageerror', (e) => errors.push(String(e)));
+        await p.goto(site.url + '/notes/hostile', { waitUntil: 'networkidle' });
+        const body = p.locator('.entry__body');
+        assert.match(await body.innerText(), /Template \{\{ constructor\.constructor\("window\.__pwned = 1"\)\(\) \}\} stays text\./);
+        await p.locator('#js-link').click();
+        await p.waitForTimeout(300);
+        assert.equal(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+        assert.equal(await body.locator('script, iframe, svg, [onerror], [style]').count(), 0);
+        assert.equal(await p.locator('#js-link').getAttribute('href'), null);
+        assert.deepEqual(errors, []);
+        await p.close();
+      } finally {
+        await site.close();
+      }
+    } finally {
+      rmSync(hostile, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });

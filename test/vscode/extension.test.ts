@@ -76,12 +76,20 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
     it('Delete asks before it deletes', async () => {
       const file = path.join(ws, 'content/notes/tail-latency-p99-vs-p999-2.md');
       const row = vs.treeRow('Tail latency: p99 vs p999');
+      const dialog = vs.page.locator('.monaco-dialog-box');
+      // VS Code's menus ignore a click that lands just after they open; retry until the question shows.
       const deleteFromMenu = async () => {
-        await row.click({ button: 'right' });
-        await vs.page.locator('.context-view .action-item', { hasText: /^Delete$/ }).first().click();
+        for (let attempt = 0; attempt < 4 && !(await dialog.isVisible()); attempt++) {
+          await vs.page.keyboard.press('Escape');
+          await row.click({ button: 'right' });
+          const item = vs.page.locator('.context-view .action-item', { hasText: /^Delete$/ }).first();
+          await item.waitFor();
+          await vs.page.waitForTimeout(300);
+          await item.click();
+          await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
+        }
       };
       await deleteFromMenu();
-      const dialog = vs.page.locator('.monaco-dialog-box');
       await dialog.waitFor();
       assert.match(await dialog.innerText(), /Delete "Tail latency: p99 vs p999"\?/);
       assert.ok(existsSync(file), 'nothing is deleted while the question is open');
