@@ -1,6 +1,7 @@
 // Bundles the extension to dist/extension.js (CommonJS, `vscode` external).
 // `--production` minifies; `--watch` rebuilds on change. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,6 +20,17 @@ const reporter = {
     });
   },
 };
+
+/**
+ * The preview uses the site theme's own CSS, copied beside its script so that the
+ * webview's resource roots stay limited to the extension's dist/media.
+ */
+function copyMedia() {
+  mkdirSync('dist/media', { recursive: true });
+  for (const f of ['vars.css', 'prose.css']) copyFileSync(`docs/.vitepress/theme/styles/${f}`, `dist/media/${f}`);
+  for (const f of ['preview.js', 'preview.css']) copyFileSync(`media/${f}`, `dist/media/${f}`);
+}
+copyMedia();
 
 const ctx = await esbuild.context({
   entryPoints: ['extension/extension.ts'],

@@ -5,6 +5,8 @@ import { createContentFolder } from './commands/createContentFolder';
 import { deleteEntry, EntryArg, renameEntry, revealEntry } from './commands/entryActions';
 import { NotebookService } from './workspace/notebookService';
 import { SiteRunner } from './site/siteRunner';
+import { NoteRenderer } from './preview/noteRenderer';
+import { openPreviewToSide } from './preview/previewViewProvider';
 
 /** Every command id the extension contributes; package.json lists the same ids. */
 export const enum CommandId {
@@ -24,9 +26,13 @@ export const enum CommandId {
   RevealEntry = 'notepress.revealEntry',
   RenameEntry = 'notepress.renameEntry',
   DeleteEntry = 'notepress.deleteEntry',
+  /** Show the Preview view in the Notepress sidebar. */
+  OpenPreview = 'notepress.openPreview',
+  /** Open the preview in a panel beside the editor. */
+  OpenPreviewToSide = 'notepress.openPreviewToSide',
 }
 
-export function registerCommands(service: NotebookService, site: SiteRunner): vscode.Disposable {
+export function registerCommands(service: NotebookService, site: SiteRunner, preview: { extensionUri: vscode.Uri; renderer: () => NoteRenderer }): vscode.Disposable {
   const kinds: [CommandId, KindId][] = [
     [CommandId.NewNote, 'note'], [CommandId.NewCaseStudy, 'case-study'], [CommandId.NewResearch, 'research'], [CommandId.NewOpenSource, 'open-source'],
   ];
@@ -39,5 +45,7 @@ export function registerCommands(service: NotebookService, site: SiteRunner): vs
     vscode.commands.registerCommand(CommandId.RevealEntry, (arg: EntryArg) => revealEntry(service, arg)),
     vscode.commands.registerCommand(CommandId.RenameEntry, (arg: EntryArg) => renameEntry(service, arg)),
     vscode.commands.registerCommand(CommandId.DeleteEntry, (arg: EntryArg) => deleteEntry(service, arg)),
+    vscode.commands.registerCommand(CommandId.OpenPreview, () => vscode.commands.executeCommand('notepress.preview.focus')),
+    vscode.commands.registerCommand(CommandId.OpenPreviewToSide, () => { openPreviewToSide(preview.extensionUri, service, preview.renderer); }),
   );
 }

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { FrontmatterCompletions } from './editing/completions';
+import { NotebookDiagnostics } from './editing/diagnostics';
+import { FrontmatterQuickFixes } from './editing/quickFixes';
+import { ReadingStatus } from './editing/readingStatus';
+import { NoteRenderer } from './preview/noteRenderer';
+import { PreviewViewProvider } from './preview/previewViewProvider';
 import { NotebookTreeProvider } from './sidebar/notebookTreeProvider';
 import { SiteRunner } from './site/siteRunner';
 import { NotebookService } from './workspace/notebookService';
@@ -10,12 +16,24 @@ export function activate(context: vscode.ExtensionContext): void {
   const service = new NotebookService();
   const site = new SiteRunner(service);
   const tree = new NotebookTreeProvider(service);
+  const output = vscode.window.createOutputChannel('Notepress Preview');
+  const renderer = new RendererHolder(service, (m) => output.appendLine(m));
+  const preview = new PreviewViewProvider(context.extensionUri, service, () => renderer.get());
+  const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
   context.subscriptions.push(
     service,
     site,
     tree,
+    output,
+    preview,
     vscode.window.createTreeView(NotebookTreeProvider.viewId, { treeDataProvider: tree, showCollapseAll: true }),
-    registerCommands(service, site),
+    vscode.window.registerWebviewViewProvider(PreviewViewProvider.viewType, preview),
+    new NotebookDiagnostics(service),
+    new ReadingStatus(service),
+    vscode.languages.registerCodeActionsProvider(markdownFiles, new FrontmatterQuickFixes(service), { providedCodeActionKinds: FrontmatterQuickFixes.kinds }),
+    vscode.languages.registerCompletionItemProvider(markdownFiles, new FrontmatterCompletions(service), ...FrontmatterCompletions.triggers),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => renderer.reset()),
+    registerCommands(service, site, { extensionUri: context.extensionUri, renderer: () => renderer.get() }),
   );
   void hasSite().then((yes) => vscode.commands.executeCommand('setContext', 'notepress.hasSite', yes));
   // Loading starts now but does not hold activation: the tree shows it when ready.
@@ -23,6 +41,29 @@ export function activate(context: vscode.ExtensionContext): void {
 }
 
 export function deactivate(): void {}
+
+/**
+ * The preview's renderer, made on first use. Loading VitePress's renderer runs the
+ * workspace's node_modules, so it happens only in a trusted workspace; otherwise the
+ * renderer falls back to plain markdown-it and the preview says so.
+ */
+class RendererHolder {
+  private renderer: NoteRenderer | undefined;
+  constructor(private readonly service: NotebookService, private readonly log: (m: string) => void) {}
+
+  get(): NoteRenderer {
+    if (!this.renderer) {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      const entry = folder && vscode.workspace.isTrusted ? vscode.Uri.joinPath(folder.uri, 'node_modules', 'vitepress', 'dist', 'node', 'index.js').fsPath : undefined;
+      this.renderer = new NoteRenderer(this.service.root?.fsPath ?? folder?.uri.fsPath ?? '.', entry, this.log);
+    }
+    return this.renderer;
+  }
+
+  reset(): void {
+    this.renderer = undefined;
+  }
+}
 
 async function hasSite(): Promise<boolean> {
   const site = siteRoot();

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { defineConfigWithTheme, type HeadConfig, type PageData } from 'vitepress';
 import {
-  formatProblem, HIGHLIGHT_THEMES, MARKDOWN_OPTIONS, notepressMarkdown, PROFILE_PATH, classify,
+  formatProblem, siteMarkdownOptions, PROFILE_PATH, classify,
 } from '../../extension/core/index';
 import { contentDir, getNotebook, tagPaths } from './notebook';
 import { pageFacts } from './pages';
@@ -54,12 +54,7 @@ export default async () => {
       ['link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom)`, href: '/atom.xml' }],
       ['link', { rel: 'alternate', type: 'application/feed+json', title: `${siteTitle} (JSON Feed)`, href: '/feed.json' }],
     ],
-    markdown: {
-      ...MARKDOWN_OPTIONS,
-      theme: HIGHLIGHT_THEMES,
-      headers: { level: [2, 3] },
-      config: (md) => notepressMarkdown(md),
-    },
+    markdown: siteMarkdownOptions(),
     themeConfig: {
       search: { provider: 'local' },
       // Small and needed by every page's footer; list data never goes here.

@@ -15,6 +15,7 @@ export interface MarkdownItLike {
     rules: Record<string, any>;
     renderInline(tokens: any[], options: any, env: any): string;
   };
+  core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any }) => void): void } };
   render(src: string, env?: any): string;
 }
 import { HtmlBalancer, isDroppedTag } from './sanitize';
@@ -25,7 +26,21 @@ export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-d
 /** markdown-it options both renderers use. */
 export const MARKDOWN_OPTIONS = { html: true, linkify: true, typographer: false } as const;
 
-type Env = { __notepressHtml?: HtmlBalancer } & Record<string, unknown>;
+type Env = { __notepressHtml?: HtmlBalancer; notepressSourceLines?: boolean } & Record<string, unknown>;
+
+/**
+ * The markdown options of the site, in VitePress's form. The site config passes them
+ * to VitePress, and the preview passes them to VitePress's own `createMarkdownRenderer`,
+ * so both render a note with the same renderer, plugins and highlighter.
+ */
+export function siteMarkdownOptions() {
+  return {
+    ...MARKDOWN_OPTIONS,
+    theme: HIGHLIGHT_THEMES,
+    headers: { level: [2, 3] as number[] },
+    config: (md: MarkdownItLike) => notepressMarkdown(md),
+  };
+}
 
 /**
  * Makes raw HTML in notes safe and inert:
@@ -40,6 +55,15 @@ type Env = { __notepressHtml?: HtmlBalancer } & Record<string, unknown>;
  *   measured, a note page's chunk grew from 2 KB to 28 KB.)
  */
 export const notepressMarkdown = (md: MarkdownItLike): void => {
+  // For the preview's scroll sync only: block elements carry the source line they
+  // start on. The site never sets the flag, so its HTML has no such attributes.
+  md.core.ruler.push('notepress_source_lines', (state) => {
+    if (!state.env?.notepressSourceLines) return;
+    const offset = Number(state.env.notepressLineOffset ?? 0);
+    for (const t of state.tokens) {
+      if (t.map && t.block && t.nesting >= 0 && t.type !== 'html_block') t.attrSet('data-line', String(t.map[0] + offset));
+    }
+  });
   const balancer = (env: Env): HtmlBalancer => (env.__notepressHtml ??= new HtmlBalancer());
   md.renderer.rules.html_block = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
   md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);

@@ -72,6 +72,9 @@ export class VSCode {
       'files.simpleDialog.enable': true,
       'window.confirmBeforeClose': 'never',
       'git.enabled': false,
+      'editor.wordWrap': 'off',
+      '[markdown]': { 'editor.wordWrap': 'off', 'editor.quickSuggestions': { other: false, comments: false, strings: false } },
+      'editor.wordBasedSuggestions': 'off',
       'git.openRepositoryInParentFolders': 'never',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       ...o.settings,
@@ -88,7 +91,7 @@ export class VSCode {
     proc.stderr?.on('data', (d) => (log += d));
     await waitFor(() => log.includes('HTTP server listening'), 30_000, () => `code-server did not start:\n${log}`);
     const browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     const vs = new VSCode(proc, [base], browser, page, o.folder);
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(o.folder)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -143,6 +146,43 @@ export class VSCode {
 
   treeRow(text: string) {
     return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  }
+
+  /** The frame of the Notepress preview (a webview: an iframe inside an iframe). */
+  async previewFrame(timeoutMs = 30_000): Promise<import('playwright-core').Frame> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const f of this.page.frames()) {
+        if (await f.$('#np-preview').catch(() => null)) return f;
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error('the Notepress preview did not appear');
+  }
+
+  /** Opens a file of the workspace in an editor through Quick Open. */
+  async openFile(rel: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(rel);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(rel) }).first();
+    await row.waitFor();
+    await this.page.waitForTimeout(300);
+    await input.press('Enter');
+    await this.page.locator('.tab.active', { hasText: path.basename(rel) }).waitFor();
+  }
+
+  /** Puts the cursor at the end of a 1-based line of the active editor. */
+  async goToLineEnd(line: number): Promise<void> {
+    await this.page.locator('.monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}`);
+    await input.press('Enter');
+    await this.page.keyboard.press('End');
   }
 
   async screenshot(name: string): Promise<string> {

@@ -1,0 +1,151 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Entry, formatDate, formatReadingTime, kindSpec } from '../core/index';
+import { Disposable } from '../util/dispose';
+import { NotebookService } from '../workspace/notebookService';
+import type { FromWebview, PreviewHeader, ToWebview } from './messages';
+import { NoteRenderer } from './noteRenderer';
+import { previewHtml, previewResourceRoots } from './previewHtml';
+
+/**
+ * Owns one webview (the sidebar view or a panel) and keeps it showing the active
+ * note: re-rendered on every edit with no debounce, at most one render in flight and
+ * the newest text rendered next, so a stale render is never shown after a newer one.
+ */
+export class PreviewController extends Disposable {
+  private version = 0;
+  private shownVersion = 0;
+  private rendering = false;
+  private pending: vscode.TextDocument | undefined;
+  private current: vscode.Uri | undefined;
+  private ready = false;
+  private syncingFromPreview = 0;
+
+  constructor(
+    private readonly webview: vscode.Webview,
+    extensionUri: vscode.Uri,
+    private readonly service: NotebookService,
+    private readonly renderer: () => NoteRenderer,
+  ) {
+    super();
+    webview.options = { enableScripts: true, localResourceRoots: previewResourceRoots(extensionUri, service.root) };
+    webview.html = previewHtml(webview, extensionUri);
+    this._register(webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m)));
+    this._register(vscode.window.onDidChangeActiveTextEditor((e) => e && this.follow(e.document)));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (this.current && e.document.uri.toString() === this.current.toString()) this.request(e.document);
+    }));
+    this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (!this.current || e.textEditor.document.uri.toString() !== this.current.toString()) return;
+      if (Date.now() < this.syncingFromPreview) return;
+      const line = e.visibleRanges[0]?.start.line;
+      if (line !== undefined) this.post({ type: 'scrollToLine', line });
+    }));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => {
+      if (this.current?.toString() === d.uri.toString() && !vscode.window.visibleTextEditors.some((e) => e.document === d)) {
+        void vscode.workspace.fs.stat(d.uri).then(undefined, () => this.showEmpty('The note was deleted.'));
+      }
+    }));
+  }
+
+  /** Shows a document if it is a notebook entry. */
+  follow(doc: vscode.TextDocument | undefined): void {
+    if (!doc) return;
+    const rel = this.service.relPath(doc.uri);
+    if (rel === undefined || !rel.endsWith('.md')) return;
+    this.current = doc.uri;
+    this.request(doc);
+  }
+
+  private request(doc: vscode.TextDocument): void {
+    this.pending = doc;
+    if (!this.rendering) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.rendering = true;
+    try {
+      while (this.pending) {
+        const doc = this.pending;
+        this.pending = undefined;
+        await this.renderNow(doc, ++this.version);
+      }
+    } finally {
+      this.rendering = false;
+    }
+  }
+
+  private async renderNow(doc: vscode.TextDocument, version: number): Promise<void> {
+    const rel = this.service.relPath(doc.uri);
+    if (rel === undefined) return;
+    const text = doc.getText();
+    try {
+      const { html, exact } = await this.renderer().render(text, { absPath: doc.uri.fsPath, relPath: rel }, { sourceLines: true });
+      // A newer render may have been requested and shown meanwhile: never go backwards.
+      if (version < this.shownVersion || doc.uri.toString() !== this.current?.toString()) return;
+      this.shownVersion = version;
+      const entry = this.service.notebook.get(rel);
+      this.post({ type: 'update', version, path: rel, header: entry ? header(entry) : undefined, html, exact });
+    } catch (err) {
+      this.showEmpty(`The note could not be rendered: ${(err as Error).message}`);
+    }
+  }
+
+  private showEmpty(message: string): void {
+    this.post({ type: 'empty', message });
+  }
+
+  private onMessage(m: FromWebview): void {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.follow(vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors[0]?.document);
+        break;
+      case 'openLink':
+        void this.openLink(m.href);
+        break;
+      case 'revealLine': {
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.current?.toString());
+        if (!editor) return;
+        this.syncingFromPreview = Date.now() + 300;
+        const pos = new vscode.Position(Math.max(0, m.line), 0);
+        editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.AtTop);
+        break;
+      }
+    }
+  }
+
+  /** Internal links open the note they point to; web links open in the browser; nothing else is followed. */
+  private async openLink(href: string): Promise<void> {
+    if (/^https?:\/\//i.test(href) || /^mailto:/i.test(href)) {
+      await vscode.env.openExternal(vscode.Uri.parse(href));
+      return;
+    }
+    const root = this.service.root;
+    if (!root || !this.current || href.startsWith('#')) return;
+    const clean = decodeURIComponent(href.replace(/[?#].*$/, '')).replace(/\.(md|html)$/, '');
+    const from = path.posix.dirname(this.service.relPath(this.current) ?? '');
+    const rel = clean.startsWith('/') ? clean.slice(1) : path.posix.normalize(path.posix.join(from, clean));
+    if (rel.startsWith('..')) return;
+    for (const candidate of [`${rel}.md`, `${rel.replace(/\/$/, '')}/index.md`]) {
+      const uri = vscode.Uri.joinPath(root, ...candidate.split('/'));
+      if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) {
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+        return;
+      }
+    }
+  }
+
+  private post(m: ToWebview): void {
+    if (this.ready || m.type === 'update') void this.webview.postMessage(m);
+  }
+}
+
+function header(e: Entry): PreviewHeader {
+  const spec = kindSpec(e.kind);
+  const meta = [e.date ? formatDate(e.date) : undefined, formatReadingTime(e.reading.minutes)].filter(Boolean).join(' / ');
+  return {
+    kind: e.category ? `${spec.plural} / ${e.category}` : spec.plural,
+    title: e.title, meta, ...(e.date ? { datetime: e.date } : {}), tags: e.tags, problems: e.problems.length,
+  };
+}

@@ -1,0 +1,93 @@
+// @ts-check
+// The preview webview's only script (loaded with the page's nonce). It shows what the
+// extension renders, keeps the scroll position across updates, follows the VS Code
+// theme, syncs scrolling both ways by source line, and hands link clicks back to the
+// extension. Note HTML arrives sanitized; nothing in it can run under the page's CSP.
+(function () {
+  /** @typedef {import('../extension/preview/messages').ToWebview} ToWebview */
+  /** @typedef {import('../extension/preview/messages').FromWebview} FromWebview */
+  // @ts-ignore acquireVsCodeApi is provided by VS Code
+  const vscode = acquireVsCodeApi();
+  const root = /** @type {HTMLElement} */ (document.getElementById('np-preview'));
+  let shown = 0;
+  let ignoreScrollUntil = 0;
+
+  /** @param {FromWebview} m */
+  const post = (m) => vscode.postMessage(m);
+
+  function followTheme() {
+    const c = document.body.classList;
+    document.documentElement.classList.toggle('dark', c.contains('vscode-dark') || c.contains('vscode-high-contrast'));
+  }
+  followTheme();
+  new MutationObserver(followTheme).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+  /** @param {string} s */
+  const text = (s) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] || ch);
+
+  /** @param {Extract<ToWebview, {type: 'update'}>} m */
+  function update(m) {
+    if (m.version < shown) return;
+    shown = m.version;
+    const y = window.scrollY;
+    const h = m.header;
+    const head = h
+      ? `<header class="entry__header"><p class="entry__kind">${text(h.kind)}</p><h1 class="entry__title">${text(h.title)}</h1>` +
+        `<p class="entry__meta">${h.datetime ? `<time datetime="${text(h.datetime)}">` : ''}${text(h.meta)}${h.datetime ? '</time>' : ''}</p>` +
+        (h.tags.length ? `<ul class="entry__tags" aria-label="Tags">${h.tags.map((t) => `<li><span>#${text(t)}</span></li>`).join('')}</ul>` : '') +
+        (h.problems ? `<p class="np-preview__problems">${h.problems} problem${h.problems === 1 ? '' : 's'} in this file: see the Problems panel.</p>` : '') +
+        '</header>'
+      : '';
+    const note = m.exact ? '' : '<p class="np-preview__notice">Highlighting and exact site rendering need VitePress in a trusted workspace.</p>';
+    root.innerHTML = `${note}${head}<div class="prose entry__body" data-path="${text(m.path)}">${m.html}</div>`;
+    window.scrollTo(0, y);
+    vscode.setState({ path: m.path, y });
+  }
+
+  /** Elements that know their source line, in document order. */
+  const lines = () => /** @type {HTMLElement[]} */ ([...root.querySelectorAll('[data-line]')]);
+
+  /** @param {number} line */
+  function scrollToLine(line) {
+    let target;
+    for (const el of lines()) {
+      if (Number(el.dataset.line) > line) break;
+      target = el;
+    }
+    ignoreScrollUntil = Date.now() + 200;
+    window.scrollTo(0, target ? target.getBoundingClientRect().top + window.scrollY - 8 : 0);
+  }
+
+  let scrollTimer = 0;
+  window.addEventListener('scroll', () => {
+    if (Date.now() < ignoreScrollUntil) return;
+    clearTimeout(scrollTimer);
+    scrollTimer = window.setTimeout(() => {
+      const first = lines().find((el) => el.getBoundingClientRect().bottom > 0);
+      if (first) post({ type: 'revealLine', line: Number(first.dataset.line) });
+      const state = vscode.getState() || {};
+      vscode.setState({ ...state, y: window.scrollY });
+    }, 50);
+  }, { passive: true });
+
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
+    if (!a) return;
+    const href = a.getAttribute('href') || '';
+    if (href.startsWith('#')) {
+      e.preventDefault();
+      document.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
+      return;
+    }
+    e.preventDefault();
+    post({ type: 'openLink', href });
+  });
+
+  window.addEventListener('message', (/** @type {MessageEvent<ToWebview>} */ e) => {
+    const m = e.data;
+    if (m.type === 'update') update(m);
+    else if (m.type === 'empty') root.innerHTML = `<p class="np-preview__empty">${text(m.message)}</p>`;
+    else if (m.type === 'scrollToLine') scrollToLine(m.line);
+  });
+  post({ type: 'ready' });
+})();

@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { VSCode } from '../helpers/codeServer';
+import { makeWorkspace } from '../helpers/site';
+
+const HOSTILE = [
+  '---', 'title: Hostile note', 'date: 2026-02-02', '---', '',
+  '<script>window.__pwned = "script"</script>', '',
+  'An image <img src="https://example.invalid/x.png" onerror="window.__pwned = \'onerror\'"> and <a id="js-link" href="javascript:window.__pwned = 1">a link</a>.', '',
+  '<iframe src="https://example.com"></iframe>', '',
+  '<svg><script>window.__pwned = "svg"</script></svg>', '',
+  'Harmless text at the end.', '',
+].join('\n');
+
+describe('preview and editing help in a real VS Code', function () {
+  this.timeout(240_000);
+  let ws: string;
+  let vs: VSCode;
+  let frame: Frame;
+
+  before(async () => {
+    ws = makeWorkspace({ site: true });
+    writeFileSync(path.join(ws, 'content/notes/hostile-note.md'), HOSTILE);
+    vs = await VSCode.start({ folder: ws, trusted: true });
+    await vs.showNotebook();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await vs?.close();
+    if (ws) rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('the Preview shows the rendered note, highlighted as on the site, and changes when you type', async () => {
+    await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
+    await vs.runCommand('Notepress: Open Preview to the Side');
+    frame = await vs.previewFrame();
+    const title = frame.locator('.entry__title');
+    await title.waitFor();
+    assert.equal(await title.innerText(), 'How Redis stays predictable on a single-threaded event loop');
+    assert.equal(await frame.locator('.entry__meta').innerText(), 'May 20, 2026 / 1 min read');
+    assert.equal((await frame.locator('.entry__body h2').first().innerText()).replace(/\u200b/g, '').trim(), 'The loop');
+    // Type at the end of the note: the new words show in the preview.
+    await vs.page.locator('.monaco-editor .view-lines').first().click();
+    await vs.page.keyboard.press('Control+End');
+    await vs.page.keyboard.type('\nFreshly typed words appear.\n');
+    await frame.locator('.entry__body p', { hasText: 'Freshly typed words appear.' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('renders code with the site\'s highlighter and the site\'s code-block markup', async () => {
+    await vs.openFile('content/notes/concurrent-servers-from-sockets-to-async-await.md');
+    await frame.locator('.entry__title', { hasText: 'Concurrent servers' }).waitFor({ timeout: 30_000 });
+    assert.ok(await frame.locator('.entry__body div.language-rust > button.copy + span.lang + pre.shiki span[style*="--shiki-light"]').count() > 10);
+    assert.equal(await frame.locator('.np-preview__notice').count(), 0, 'rendered by VitePress, not the fallback');
+  });
+
+  it('a note with a script, an onerror handler and a javascript: link runs nothing in the preview', async () => {
+    await vs.openFile('content/notes/hostile-note.md');
+    await frame.locator('.entry__title', { hasText: 'Hostile note' }).waitFor({ timeout: 30_000 });
+    await frame.locator('.entry__body p', { hasText: 'Harmless text at the end.' }).waitFor();
+    const body = frame.locator('.entry__body');
+    assert.equal(await body.locator('script, iframe, svg, [onerror]').count(), 0);
+    assert.equal(await frame.locator('#js-link').getAttribute('href'), null);
+    await frame.locator('#js-link').click();
+    await vs.page.waitForTimeout(500);
+    assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+    // The page's policy: scripts only with the nonce, nothing loaded from elsewhere.
+    const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp ?? '', /default-src 'none'/);
+    assert.match(csp ?? '', /script-src 'nonce-[^']+'(;|$)/);
+  });
+
+  it('a broken date appears in the Problems panel with its line, a quick fix repairs it, and it disappears', async () => {
+    const rel = 'content/notes/kafka-log-segments-and-consumer-lag.md';
+    await vs.openFile(rel);
+    // Line 3 is `date: 2026-05-13`: make it 2026/5/13, a date in the wrong form.
+    await vs.goToLineEnd(3);
+    for (let i = 0; i < 'date: 2026-05-13'.length - 'date: '.length; i++) await vs.page.keyboard.press('Backspace');
+    await vs.page.keyboard.type('2026/5/13');
+    await vs.page.keyboard.press('Escape');
+    await vs.page.keyboard.press('Control+Shift+M');
+    const problem = vs.page.locator('.markers-panel .monaco-list-row', { hasText: '"2026/5/13" is not a real date' });
+    await problem.waitFor({ timeout: 15_000 });
+    assert.match(await problem.innerText(), /\[Ln 3, Col 7\]/);
+    // Quick fix from the editor: cursor on the value, Ctrl+. and the preferred fix.
+    await vs.goToLineEnd(3);
+    await vs.page.keyboard.press('Control+.');
+    const fix = vs.page.locator('.action-widget .monaco-list-row', { hasText: 'Change the date to 2026-05-13' });
+    await fix.waitFor({ timeout: 10_000 });
+    // Chosen by keyboard: the widget puts a pointer block over itself while it opens.
+    await vs.page.waitForTimeout(300);
+    for (let i = 0; i < 5 && !((await fix.getAttribute('class')) ?? '').includes('focused'); i++) await vs.page.keyboard.press('ArrowDown');
+    await vs.page.keyboard.press('Enter');
+    await problem.waitFor({ state: 'detached', timeout: 15_000 });
+    await vs.page.keyboard.press('Control+S');
+    await vs.page.waitForTimeout(500);
+    assert.match(readFileSync(path.join(ws, rel), 'utf8'), /^date: 2026-05-13$/m);
+  });
+
+  it('tag completion offers the notebook\'s tags', async () => {
+    await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
+    // Line 5 is `tags: [redis, event-loop, databases]`: add a tag after the last one.
+    await vs.goToLineEnd(5);
+    await vs.page.keyboard.press('ArrowLeft');
+    await vs.page.keyboard.type(', kaf');
+    await vs.page.keyboard.press('Control+Space');
+    const suggestion = vs.page.locator('.suggest-widget .monaco-list-row[aria-label^="kafka"]').first();
+    await suggestion.waitFor({ timeout: 10_000 });
+    assert.match(await suggestion.innerText(), /kafka/);
+    await vs.page.keyboard.press('Escape');
+  });
+});
