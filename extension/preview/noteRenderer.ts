@@ -39,6 +39,11 @@ export class NoteRenderer {
    */
   constructor(private readonly srcDir: string, private readonly vitepressEntry: string | undefined, private readonly log: (m: string) => void = () => undefined) {}
 
+  /** How many highlighted blocks are memoised (for tests and benchmarks). */
+  get cachedBlocks(): number {
+    return this.blocks.size;
+  }
+
   /** Loads the renderer now (it is otherwise loaded on the first render). */
   warm(): Promise<void> {
     return this.load().then(() => undefined);
@@ -51,7 +56,9 @@ export class NoteRenderer {
       path: file.absPath, relativePath: file.relPath, cleanUrls: true,
       notepressSourceLines: o.sourceLines === true, notepressLineOffset: split.bodyLine - 1,
     };
-    return { html: md.render(split.body, env), exact };
+    // `v-pre` is an instruction to Vue's compiler, which removes it from the published
+    // page; the preview shows the page, so it goes here too.
+    return { html: md.render(split.body, env).replace(/(<(?:pre|div)\b[^>]*?) v-pre(?:="")?(?=[\s>])/g, '$1'), exact };
   }
 
   private load(): Promise<{ md: Md; exact: boolean }> {

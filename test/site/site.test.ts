@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/staticServer';
-import { buildSite, copyContent } from '../helpers/site';
+import { buildSite, copyContent, REPO } from '../helpers/site';
+import { NoteRenderer } from '../../extension/preview/noteRenderer';
+import { loadNotebook } from '../../extension/core/load';
 
 const DRAFT = '---\ntitle: Secret draft about zanzibarquux\ndate: 2026-07-01\nsummary: Not ready.\ndraft: true\n---\n\nThe zanzibarquux protocol.\n';
 const NOTE = '/notes/concurrent-servers-from-sockets-to-async-await';
@@ -251,6 +253,49 @@ describe('site (VitePress build in Chromium)', function () {
     } finally {
       rmSync(hostile, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('the preview renders every published entry to the same HTML the site built (fidelity over all of content/)', async () => {
+    const nb = await loadNotebook(content);
+    const renderer = new NoteRenderer(content, path.join(REPO, 'node_modules/vitepress/dist/node/index.js'));
+    const entries = nb.published();
+    assert.ok(entries.length >= 12);
+    for (const e of entries) {
+      const text = readFileSync(path.join(content, e.path), 'utf8');
+      const preview = await renderer.render(text, { absPath: path.join(content, e.path), relPath: e.path });
+      assert.equal(preview.exact, true);
+      await page.goto(server.url + e.url);
+      // Both sides through the same HTML parser, so only real differences remain.
+      const [built, mine] = await page.evaluate((html) => {
+        // Vue's compiler "condenses" whitespace outside <pre>: whitespace-only text with a
+        // newline between elements is dropped, other runs of whitespace become one space.
+        // That is serialisation, not content: apply the same rule to both sides.
+        const tpl = document.createElement('div');
+        tpl.innerHTML = html;
+        // VitePress wraps the page's body in one `<div>` inside the Content element.
+        const site = document.querySelector('.entry__body > div')!.cloneNode(true) as Element;
+        // (An unnamed function: a named one would be compiled to call a helper the page lacks.)
+        return [site, tpl].map((root) => {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          const texts: Text[] = [];
+          while (walker.nextNode()) texts.push(walker.currentNode as Text);
+          for (const t of texts) {
+            if (t.parentElement?.closest('pre')) continue;
+            const v = t.data;
+            if (/^\s*$/.test(v) && v.includes('\n') && t.previousSibling?.nodeType !== Node.TEXT_NODE) t.remove();
+            else t.data = v.replace(/\s+/g, ' ');
+          }
+          // Vue re-serialises style attributes (`a:b` → `a:b;`): compare the declarations.
+          for (const el of root.querySelectorAll<HTMLElement>('[style]')) el.setAttribute('style', el.style.cssText);
+          return root.innerHTML;
+        });
+      }, preview.html);
+      if (mine !== built) {
+        let i = 0;
+        while (i < mine.length && mine[i] === built[i]) i++;
+        assert.fail(`${e.path} differs at ${i}:\n preview: ${JSON.stringify(mine.slice(Math.max(0, i - 80), i + 80))}\n site:    ${JSON.stringify(built.slice(Math.max(0, i - 80), i + 80))}`);
+      }
     }
   });
 });
