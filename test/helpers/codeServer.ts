@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { REPO } from './site';
+import { makeWorkspace, REPO } from './site';
 
 export const CODE_SERVER = path.join(REPO, '.cache/code-server/node_modules/.bin/code-server');
 export const VSIX = path.join(REPO, 'dist/notepress.vsix');
@@ -207,4 +207,28 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs:
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(message());
+}
+
+/**
+ * Mocha hooks for a suite that drives one code-server: a fresh workspace (with the
+ * site, so Build Site runs), the Notebook shown, a screenshot of each failure in
+ * `.cache/`, and everything removed afterwards. Returns accessors for the tests.
+ */
+export function useVSCode(o: { trusted: boolean; prepare?: (ws: string) => void }): { vs: () => VSCode; ws: () => string } {
+  let ws: string | undefined;
+  let vs: VSCode | undefined;
+  before(async () => {
+    ws = makeWorkspace({ site: true });
+    o.prepare?.(ws);
+    vs = await VSCode.start({ folder: ws, trusted: o.trusted });
+    await vs.showNotebook();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await vs?.close();
+    if (ws) rmSync(ws, { recursive: true, force: true });
+  });
+  return { vs: () => vs!, ws: () => ws! };
 }

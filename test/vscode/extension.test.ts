@@ -1,27 +1,19 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { VSCode, waitFor } from '../helpers/codeServer';
-import { makeWorkspace } from '../helpers/site';
+import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
 import { kindSpec, parseEntry, today } from '../../extension/core/index';
 
 describe('extension in a real VS Code (code-server 4.100)', function () {
   this.timeout(240_000);
 
   describe('trusted workspace', () => {
-    let ws: string;
+    const h = useVSCode({ trusted: true });
     let vs: VSCode;
-    before(async () => {
-      ws = makeWorkspace({ site: true });
-      vs = await VSCode.start({ folder: ws, trusted: true });
-      await vs.showNotebook();
-    });
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    });
-    after(async () => {
-      await vs?.close();
-      if (ws) rmSync(ws, { recursive: true, force: true });
+    let ws: string;
+    beforeEach(() => {
+      vs = h.vs();
+      ws = h.ws();
     });
 
     it('the Notebook tree lists the seed\'s notes with their dates and reading times', async () => {
@@ -120,19 +112,10 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
   });
 
   describe('untrusted workspace (restricted mode)', () => {
-    let ws: string;
+    const h = useVSCode({ trusted: false });
     let vs: VSCode;
-    before(async () => {
-      ws = makeWorkspace({ site: true });
-      vs = await VSCode.start({ folder: ws, trusted: false });
-      await vs.showNotebook();
-    });
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-    });
-    after(async () => {
-      await vs?.close();
-      if (ws) rmSync(ws, { recursive: true, force: true });
+    beforeEach(() => {
+      vs = h.vs();
     });
 
     it('Build Site and Serve Site are not offered, while New Note is', async () => {

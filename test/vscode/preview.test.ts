@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { VSCode } from '../helpers/codeServer';
-import { makeWorkspace } from '../helpers/site';
+import { useVSCode, VSCode } from '../helpers/codeServer';
 
 const HOSTILE = [
   '---', 'title: Hostile note', 'date: 2026-02-02', '---', '',
@@ -16,22 +15,13 @@ const HOSTILE = [
 
 describe('preview and editing help in a real VS Code', function () {
   this.timeout(240_000);
-  let ws: string;
+  const h = useVSCode({ trusted: true, prepare: (dir) => writeFileSync(path.join(dir, 'content/notes/hostile-note.md'), HOSTILE) });
   let vs: VSCode;
+  let ws: string;
   let frame: Frame;
-
-  before(async () => {
-    ws = makeWorkspace({ site: true });
-    writeFileSync(path.join(ws, 'content/notes/hostile-note.md'), HOSTILE);
-    vs = await VSCode.start({ folder: ws, trusted: true });
-    await vs.showNotebook();
-  });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-  after(async () => {
-    await vs?.close();
-    if (ws) rmSync(ws, { recursive: true, force: true });
+  beforeEach(() => {
+    vs = h.vs();
+    ws = h.ws();
   });
 
   it('the Preview shows the rendered note, highlighted as on the site, and changes when you type', async () => {
