@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: figures and ratios, each against a baseline measured in the same
+ * run (median of at least 5 runs, min and max beside it). `--quick` runs tiny sizes
+ * once, so `npm test` can check that the harness works without timing anything.
+ *
+ * Measured here: the notebook index (load and one-file update) and the preview
+ * render (cold, warm p50/p95 over successive edits). Not yet: the site build against
+ * VitePress's default theme, Lighthouse, and extension activation (see BENCHMARKS.md).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import MarkdownIt from 'markdown-it';
+import { loadNotebook } from '../extension/core/load';
+import { NoteRenderer } from '../extension/preview/noteRenderer';
+import { noteText, writeNotebook } from './generate';
+import { fmt, summarize } from './stats';
+
+export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
+
+const repo = path.resolve(__dirname, '..');
+const vitepressEntry = path.join(repo, 'node_modules/vitepress/dist/node/index.js');
+
+function row(section: string, what: string, value: number, baseline: number | undefined, baselineWhat: string, target?: { max: number; unit?: string }, unit = 'ms'): Row {
+  return {
+    section, what, value: fmt(value, unit),
+    baseline: baseline === undefined ? '' : `${fmt(baseline, unit)} (${baselineWhat})`,
+    ratio: baseline ? (value / baseline).toFixed(2) : '',
+    target: target ? `≤ ${fmt(target.max, target.unit ?? unit)}` : '',
+    met: target ? (value <= target.max ? 'yes' : 'NO') : '',
+  };
+}
+
+const time = async (f: () => unknown | Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
+
+export async function benchIndex(sizes: number[], runs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const n of sizes) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `notepress-bench-${n}-`));
+    try {
+      writeNotebook(path.join(dir, 'content'), n);
+      const root = path.join(dir, 'content');
+      // Baseline: reading the same files with no parsing at all, the floor any index pays.
+      const files = Array.from({ length: n }, (_, i) => path.join(root, `notes/note-${String(i).padStart(5, '0')}.md`));
+      const readOnly: number[] = [];
+      const load: number[] = [];
+      let heap = 0;
+      for (let r = 0; r < runs; r++) {
+        readOnly.push(await time(() => files.forEach((f) => readFileSync(f, 'utf8'))));
+        globalThis.gc?.();
+        const before = process.memoryUsage().heapUsed;
+        let nb: Awaited<ReturnType<typeof loadNotebook>> | undefined;
+        load.push(await time(async () => { nb = await loadNotebook(root); }));
+        heap = Math.max(heap, process.memoryUsage().heapUsed - before);
+        if (nb!.size !== n) throw new Error(`loaded ${nb!.size} of ${n}`);
+      }
+      const l = summarize(load);
+      const b = summarize(readOnly);
+      rows.push(row('index', `load ${n} notes (median; min ${fmt(l.min)}, max ${fmt(l.max)})`, l.median, b.median, 'read the files only', n >= 10_000 ? { max: 1000 } : undefined));
+      rows.push(row('index', `heap held after loading ${n} notes`, heap / 1048576, undefined, '', undefined, 'MB'));
+      const nb = await loadNotebook(root);
+      const target = 'notes/note-00000.md';
+      const text = readFileSync(path.join(root, target), 'utf8');
+      const change: number[] = [];
+      for (let i = 0; i < Math.max(runs, 200); i++) {
+        const edited = text.replace(/^title: .*$/m, `title: "Edited ${i}"`);
+        change.push(await time(() => { nb.set(target, edited); nb.list('note'); }));
+      }
+      const c = summarize(change);
+      rows.push(row('index', `re-index one changed file among ${n}, and re-sort (p95; median ${fmt(c.median)})`, c.p95, undefined, '', { max: 5 }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+export async function benchPreview(edits: number, coldRuns: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const text = noteText(42, { proseWords: 3000, codeBlocks: 10, codeLines: 20, date: '2026-06-01' });
+  const file = { absPath: path.join(repo, 'content/notes/bench.md'), relPath: 'notes/bench.md' };
+  const cold: number[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'coldRender.ts')], { cwd: repo, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    cold.push(Number(r.stdout.trim()));
+  }
+  const floorMd = new MarkdownIt();
+  const body = text.slice(text.indexOf('\n---\n') + 5);
+  const floor: number[] = [];
+  for (let i = 0; i < Math.max(20, edits); i++) floor.push(await time(() => floorMd.render(body.replace('Latency', `Latency${i}`))));
+
+  const renderer = new NoteRenderer(path.join(repo, 'content'), vitepressEntry);
+  await renderer.render(text, file);
+  // Successive edits as typing makes them: one word of one paragraph changes each time.
+  const warm: number[] = [];
+  const paragraphs = text.split('\n\n');
+  const proseAt = paragraphs.findIndex((p, i) => i > 2 && !p.startsWith('#') && !p.startsWith('```'));
+  for (let i = 0; i < edits; i++) {
+    const edited = [...paragraphs];
+    edited[proseAt] = `${paragraphs[proseAt]} typed${i}`;
+    const t = edited.join('\n\n');
+    warm.push(await time(() => renderer.render(t, file, { sourceLines: true })));
+  }
+  // Baseline: the same renderer without the block cache, as a preview that re-renders everything would do.
+  const { createMarkdownRenderer, disposeMdItInstance } = (await import(vitepressEntry)) as {
+    createMarkdownRenderer: (s: string, o: unknown) => Promise<{ render(s: string, e?: object): string }>; disposeMdItInstance: () => void;
+  };
+  disposeMdItInstance();
+  const { siteMarkdownOptions } = await import('../extension/core/markdown');
+  const full = await createMarkdownRenderer(path.join(repo, 'content'), siteMarkdownOptions());
+  const fullRuns: number[] = [];
+  for (let i = 0; i < Math.max(5, Math.min(edits, 20)); i++) fullRuns.push(await time(() => full.render(body.replace('Latency', `Latency${i}`), { path: file.absPath, relativePath: file.relPath })));
+  disposeMdItInstance();
+
+  const c = summarize(cold);
+  const w = summarize(warm);
+  const f = summarize(floor);
+  const fr = summarize(fullRuns);
+  rows.push(row('preview', `cold: first render, highlighter loading included (median of ${c.runs}; min ${fmt(c.min)}, max ${fmt(c.max)})`, c.median, undefined, ''));
+  rows.push(row('preview', `warm p50 over ${w.runs} successive edits`, w.median, f.median, 'markdown-it alone, no highlighting'));
+  rows.push(row('preview', `warm p95 over ${w.runs} successive edits (max ${fmt(w.max)})`, w.p95, fr.median, 'full re-render with highlighting, median', { max: 16 }));
+  return rows;
+}
+
+function table(rows: Row[]): string {
+  const head = '| section | measure | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |';
+  return [head, ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const rows = [
+    ...(await benchIndex(quick ? [50] : [1000, 10_000], quick ? 1 : 5)),
+    ...(await benchPreview(quick ? 5 : 200, quick ? 1 : 5)),
+  ];
+  const md = table(rows);
+  process.stdout.write(`${md}\n`);
+  if (!quick) {
+    const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const doc = readFileSync(path.join(__dirname, 'BENCHMARKS.template.md'), 'utf8')
+      .replace('{{date}}', new Date().toISOString().slice(0, 10)).replace('{{machine}}', machine).replace('{{table}}', md);
+    writeFileSync(path.join(repo, 'BENCHMARKS.md'), doc);
+  }
+}
+
+if (require.main === module) main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,10 @@
+/** Small statistics for benchmark rows: median, percentiles, min, max. */
+export interface Summary { readonly median: number; readonly p95: number; readonly min: number; readonly max: number; readonly runs: number }
+
+export function summarize(samples: number[]): Summary {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  return { median: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1], runs: s.length };
+}
+
+export const fmt = (n: number, unit = 'ms') => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n)} ${unit}`;
