@@ -40,6 +40,13 @@
       : '';
     const note = m.exact ? '' : '<p class="np-preview__notice">Highlighting and exact site rendering need VitePress in a trusted workspace.</p>';
     root.innerHTML = `${note}${head}<div class="prose entry__body" data-path="${text(m.path)}">${m.html}</div>`;
+    // Images beside the note: `./x.png` is relative to the note's folder and `/x.png` to
+    // the site's public folder, as on the site; the page's own URL is neither.
+    for (const img of root.querySelectorAll('img[src]')) {
+      const src = img.getAttribute('src') || '';
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) continue;
+      img.setAttribute('src', src.startsWith('/') ? new URL(src.slice(1), m.publicBase).href : new URL(src, m.imageBase).href);
+    }
     window.scrollTo(0, y);
     vscode.setState({ path: m.path, y });
   }

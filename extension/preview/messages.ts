@@ -14,7 +14,11 @@ export interface PreviewHeader {
 }
 
 export type ToWebview =
-  | { readonly type: 'update'; readonly version: number; readonly path: string; readonly header: PreviewHeader | undefined; readonly html: string; readonly exact: boolean }
+  | {
+      readonly type: 'update'; readonly version: number; readonly path: string; readonly header: PreviewHeader | undefined; readonly html: string; readonly exact: boolean;
+      /** Webview URIs, ending in `/`, that relative and root-relative image paths resolve against: the note's folder and the content folder's `public/`. */
+      readonly imageBase: string; readonly publicBase: string;
+    }
   | { readonly type: 'empty'; readonly message: string }
   | { readonly type: 'scrollToLine'; readonly line: number };
 

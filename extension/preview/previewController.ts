@@ -85,7 +85,10 @@ export class PreviewController extends Disposable {
       if (version < this.shownVersion || doc.uri.toString() !== this.current?.toString()) return;
       this.shownVersion = version;
       const entry = this.service.notebook.get(rel);
-      this.post({ type: 'update', version, path: rel, header: entry ? header(entry) : undefined, html, exact });
+      const root = this.service.root!;
+      const imageBase = `${this.webview.asWebviewUri(vscode.Uri.joinPath(doc.uri, '..')).toString()}/`;
+      const publicBase = `${this.webview.asWebviewUri(vscode.Uri.joinPath(root, 'public')).toString()}/`;
+      this.post({ type: 'update', version, path: rel, header: entry ? header(entry) : undefined, html, exact, imageBase, publicBase });
     } catch (err) {
       this.showEmpty(`The note could not be rendered: ${(err as Error).message}`);
     }

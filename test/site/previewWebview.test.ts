@@ -31,7 +31,7 @@ describe('preview webview script (media/preview.js)', function () {
 
   const send = (m: ToWebview) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
   const sent = () => page.evaluate(() => (window as unknown as { sent: FromWebview[] }).sent);
-  const update = (version: number, html: string): ToWebview => ({ type: 'update', version, path: 'notes/a.md', header: { kind: 'Notes', title: `v${version}`, meta: 'Jun 1, 2026 / 1 min read', datetime: '2026-06-01', tags: ['x'], problems: 0 }, html, exact: true });
+  const update = (version: number, html: string): ToWebview => ({ type: 'update', version, path: 'notes/a.md', header: { kind: 'Notes', title: `v${version}`, meta: 'Jun 1, 2026 / 1 min read', datetime: '2026-06-01', tags: ['x'], problems: 0 }, html, exact: true, imageBase: 'https://file+.vscode-resource.example/ws/content/notes/', publicBase: 'https://file+.vscode-resource.example/ws/content/public/' });
 
   it('says it is ready', async () => assert.deepEqual(await sent(), [{ type: 'ready' }]));
 
@@ -66,5 +66,16 @@ describe('preview webview script (media/preview.js)', function () {
     await page.waitForTimeout(100);
     const top = await page.evaluate(() => document.querySelector('[data-line="40"]')!.getBoundingClientRect().top);
     assert.ok(Math.abs(top - 8) < 2, `line 40's element is at the top (${top})`);
+  });
+
+  it('resolves images beside the note and in the public folder, and leaves absolute ones', async () => {
+    await send(update(1, '<p><img src="./fig/a.png" alt="a"><img src="/logo.png" alt="b"><img src="https://example.org/c.png" alt="c"></p>'));
+    await page.waitForTimeout(100);
+    const srcs = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
+    assert.deepEqual(srcs, [
+      'https://file+.vscode-resource.example/ws/content/notes/fig/a.png',
+      'https://file+.vscode-resource.example/ws/content/public/logo.png',
+      'https://example.org/c.png',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { useVSCode, VSCode } from '../helpers/codeServer';
@@ -15,7 +15,14 @@ const HOSTILE = [
 
 describe('preview and editing help in a real VS Code', function () {
   this.timeout(240_000);
-  const h = useVSCode({ trusted: true, prepare: (dir) => writeFileSync(path.join(dir, 'content/notes/hostile-note.md'), HOSTILE) });
+  const h = useVSCode({
+    trusted: true,
+    prepare: (dir) => {
+      writeFileSync(path.join(dir, 'content/notes/hostile-note.md'), HOSTILE);
+      copyFileSync(path.join(__dirname, '../../media/icon.png'), path.join(dir, 'content/notes/figure.png'));
+      writeFileSync(path.join(dir, 'content/notes/image-note.md'), '---\ntitle: Image note\ndate: 2026-03-03\n---\n\n![A figure](./figure.png)\n');
+    },
+  });
   let vs: VSCode;
   let ws: string;
   let frame: Frame;
@@ -101,5 +108,14 @@ describe('preview and editing help in a real VS Code', function () {
     await suggestion.waitFor({ timeout: 10_000 });
     assert.match(await suggestion.innerText(), /kafka/);
     await vs.page.keyboard.press('Escape');
+  });
+
+  it('shows an image that sits beside the note', async () => {
+    await vs.openFile('content/notes/image-note.md');
+    await frame.locator('.entry__title', { hasText: 'Image note' }).waitFor({ timeout: 30_000 });
+    const img = frame.locator('.entry__body img[alt="A figure"]');
+    await img.waitFor();
+    await frame.waitForFunction(() => (document.querySelector('.entry__body img') as HTMLImageElement | null)?.complete === true);
+    assert.equal(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth), 128);
   });
 });
