@@ -155,8 +155,14 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   const problems = [...split.problems];
   validateFields(path, split, kind.fields, (p) => problems.push(p));
   const data = frontmatterData(split);
-  const reading = readingStats(split.body);
   const order = data.order;
+  // Reading time and excerpt are two thirds of a parse and only needed where shown:
+  // computed on first use, then kept.
+  // The getters close over the body alone, not the parse (which holds the YAML document).
+  const body = split.body;
+  const bodyLine = split.bodyLine;
+  let reading: ReadingStats | undefined;
+  let summaryExcerpt: string | undefined;
   return {
     kind: kind.id,
     path,
@@ -172,10 +178,14 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
     order: typeof order === 'number' && Number.isInteger(order) ? order : undefined,
     draft: data.draft === true,
     data,
-    reading,
-    excerpt: excerpt(split.body),
-    body: split.body,
-    bodyLine: split.bodyLine,
+    get reading() {
+      return (reading ??= readingStats(body));
+    },
+    get excerpt() {
+      return (summaryExcerpt ??= excerpt(body));
+    },
+    body,
+    bodyLine,
     problems,
   };
 }

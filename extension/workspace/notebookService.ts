@@ -73,10 +73,17 @@ export class NotebookService extends Disposable {
     // findFiles honours files.exclude, and runs in the search process: no synchronous scan here.
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), '**/{node_modules,.vitepress}/**');
     const queue = uris.filter((u) => { const r = this.relPath(u); return r !== undefined && classify(r) !== undefined; });
+    // A large notebook fills the tree in as it loads (a refresh every 250 ms) rather than
+    // showing nothing until the last file is read.
+    const progress = setInterval(() => this._fire(), 250);
     const worker = async () => {
       for (let u = queue.pop(); u; u = queue.pop()) await this._read(u);
     };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    try {
+      await Promise.all(Array.from({ length: 16 }, worker));
+    } finally {
+      clearInterval(progress);
+    }
     this._watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*.md'));
     this._watcher.onDidCreate((u) => void this._read(u).then(() => this._fire()));
     this._watcher.onDidChange((u) => void this._read(u).then(() => this._fire()));

@@ -94,3 +94,21 @@ describe('notebook', () => {
     });
   });
 });
+
+describe('notebook sorted lists under change', () => {
+  it('stays sorted exactly as a fresh sort would, through many updates and deletes', () => {
+    const nb = new Notebook();
+    const day = (i: number) => `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    for (let i = 0; i < 60; i++) nb.set(`notes/n${i}.md`, note(`T${i % 7}`, day(i), i % 9 === 0 ? 'draft: true\n' : ''));
+    nb.list('note'); // build the cached lists, so that what follows updates them in place
+    for (let i = 0; i < 200; i++) {
+      const k = (i * 37) % 60;
+      if (i % 11 === 0) nb.delete(`notes/n${k}.md`);
+      else nb.set(`notes/n${k}.md`, note(`T${(i * 3) % 5}`, day(i * 13), i % 4 === 0 ? 'draft: true\n' : ''));
+    }
+    const fresh = new Notebook();
+    for (const p of nb.paths()) fresh.set(p, `---\ntitle: ${nb.get(p)!.title}\ndate: ${nb.get(p)!.date}\n${nb.get(p)!.draft ? 'draft: true\n' : ''}---\nbody\n`);
+    assert.deepEqual(nb.all('note').map((e) => e.path), fresh.all('note').map((e) => e.path));
+    assert.deepEqual(nb.list('note').map((e) => e.path), fresh.list('note').map((e) => e.path));
+  });
+});
