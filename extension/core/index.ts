@@ -14,3 +14,4 @@ export * from './decode';
 export * from './sanitize';
 export * from './markdown';
 export * from './templates';
+export * from './references';

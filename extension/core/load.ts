@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { classify } from './kinds';
 import { Notebook } from './notebook';
 import { decodeContent } from './decode';
-import { ProblemCode } from './problems';
+import { Problem, ProblemCode } from './problems';
+import { localImageRefs } from './references';
 
 /** Folders never part of a notebook. */
 export const IGNORED_DIRS = new Set(['node_modules', '.vitepress', '.git', 'public']);
@@ -54,4 +55,26 @@ export async function loadNotebook(root: string): Promise<Notebook> {
   const files = await listContentFiles(root);
   await Promise.all(files.map((rel) => loadFile(notebook, root, rel)));
   return notebook;
+}
+
+/**
+ * Images that published entries refer to but that do not exist, as problems. The site
+ * build checks these before rendering: a missing image would otherwise stop the
+ * bundler mid-build with a stack trace.
+ */
+export async function missingImages(notebook: Notebook, root: string): Promise<Problem[]> {
+  const out: Problem[] = [];
+  for (const e of notebook.published()) {
+    for (const ref of localImageRefs(e.path, e.body, e.bodyLine)) {
+      const inside = !ref.target.startsWith('..');
+      const exists = inside && (await fs.stat(path.join(root, ref.target)).then((s) => s.isFile(), () => false));
+      if (exists) continue;
+      out.push({
+        file: e.path, line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.column + ref.src.length,
+        code: ProblemCode.MissingFile, severity: 'error',
+        message: inside ? `image "${ref.src}" does not exist (looked for ${ref.target})` : `image "${ref.src}" points outside the content folder`,
+      });
+    }
+  }
+  return out;
 }

@@ -29,6 +29,7 @@ export const ProblemCode = {
   Unreadable: 'unreadable',
   Binary: 'binary',
   NotUtf8: 'not-utf8',
+  MissingFile: 'missing-file',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

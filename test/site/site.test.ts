@@ -203,13 +203,15 @@ describe('site (VitePress build in Chromium)', function () {
       writeFileSync(path.join(broken, 'notes/bad-date.md'), '---\ntitle: Bad date\ndate: 2026-13-45\n---\nbody\n');
       writeFileSync(path.join(broken, 'notes/bad-yaml.md'), '---\ntitle: "unclosed\ndate: 2026-01-01\n---\nbody\n');
       writeFileSync(path.join(broken, 'case-studies/no-category.md'), '---\ntitle: No category\n---\n');
+      writeFileSync(path.join(broken, 'notes/missing-image.md'), '---\ntitle: Missing image\ndate: 2026-01-02\n---\n\nSee ![the plot](./plot.png).\n');
       const { code, output } = await buildSite(broken, out);
       assert.notEqual(code, 0);
       const rel = path.relative(path.resolve(__dirname, '../..'), broken);
       assert.ok(output.includes(`${rel}/notes/bad-date.md:3:7: error: \`date\` "2026-13-45" is not a real date written YYYY-MM-DD`), output);
       assert.ok(output.includes(`${rel}/notes/bad-yaml.md:2:8: error: invalid YAML: Missing closing "quote`), output);
       assert.ok(output.includes(`${rel}/case-studies/no-category.md:3:1: error: missing \`category\``), output);
-      assert.ok(output.includes('3 problems in the content folder; the site was not built.'), output);
+      assert.ok(output.includes(`${rel}/notes/missing-image.md:6:17: error: image "./plot.png" does not exist (looked for notes/plot.png)`), output);
+      assert.ok(output.includes('4 problems in the content folder; the site was not built.'), output);
       assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
     } finally {
       rmSync(broken, { recursive: true, force: true });
