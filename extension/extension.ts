@@ -10,6 +10,7 @@ import { NotebookTreeProvider } from './sidebar/notebookTreeProvider';
 import { SiteRunner } from './site/siteRunner';
 import { NotebookService } from './workspace/notebookService';
 import { siteRoot } from './workspace/settings';
+import { exists } from './util/fs';
 
 /** Wiring only: build the services, hand them to the features, own them all. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -69,7 +70,7 @@ async function hasSite(): Promise<boolean> {
   const site = siteRoot();
   if (!site) return false;
   for (const name of ['config.mts', 'config.ts', 'config.mjs', 'config.js']) {
-    if (await vscode.workspace.fs.stat(vscode.Uri.joinPath(site, '.vitepress', name)).then(() => true, () => false)) return true;
+    if (await exists(vscode.Uri.joinPath(site, '.vitepress', name))) return true;
   }
   return false;
 }

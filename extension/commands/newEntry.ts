@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TEMPLATES, fillTemplate, KindId, kindSpec, slugify, templatePath, today, uniqueFileName, decodeContent } from '../core/index';
 import { NotebookService } from '../workspace/notebookService';
+import { exists } from '../util/fs';
 
 /**
  * New Note / Case Study / Research Entry / Open Source Entry: asks for the title (and a
@@ -98,8 +99,4 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }

@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, Pair, YAMLMap } from 'yaml';
 import { isIsoDate } from './dates';
-import { FieldSpec, FileRole, fieldsFor, KindId, KindSpec } from './kinds';
+import { FieldSpec, fieldsFor, KindId, KindSpec } from './kinds';
 import { Problem, ProblemCode } from './problems';
 import { Frontmatter, frontmatterData, problemAt, rangeOf, splitFile, SplitFile } from './frontmatter';
 import { excerpt, readingStats, ReadingStats } from './reading';
@@ -218,13 +218,6 @@ export function parseProfile(path: string, text: string): Profile {
     name: str(data.name), role: str(data.role) ?? '', tagline: str(data.tagline) ?? '', url: str(data.url),
     body: split.body,
   };
-}
-
-/** Parses any content file by its role. */
-export function parseFile(path: string, text: string, role: FileRole): Entry | Profile | undefined {
-  if (role.role === 'entry') return parseEntry(path, text, role.kind);
-  if (role.role === 'profile') return parseProfile(path, text);
-  return undefined;
 }
 
 /** An absolute link for a URL field: `github.com/x` → `https://github.com/x`. */

@@ -6,6 +6,7 @@ import { NotebookService } from '../workspace/notebookService';
 import type { FromWebview, PreviewHeader, ToWebview } from './messages';
 import { NoteRenderer } from './noteRenderer';
 import { previewHtml, previewResourceRoots } from './previewHtml';
+import { exists } from '../util/fs';
 
 /**
  * Owns one webview (the sidebar view or a panel) and keeps it showing the active
@@ -132,7 +133,7 @@ export class PreviewController extends Disposable {
     if (rel.startsWith('..')) return;
     for (const candidate of [`${rel}.md`, `${rel.replace(/\/$/, '')}/index.md`]) {
       const uri = vscode.Uri.joinPath(root, ...candidate.split('/'));
-      if (await vscode.workspace.fs.stat(uri).then(() => true, () => false)) {
+      if (await exists(uri)) {
         await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
         return;
       }

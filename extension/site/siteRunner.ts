@@ -6,6 +6,7 @@ import { Disposable } from '../util/dispose';
 import { parseBuildLine } from '../util/paths';
 import { NotebookService } from '../workspace/notebookService';
 import { siteRoot } from '../workspace/settings';
+import { exists } from '../util/fs';
 
 const TRUST_MESSAGE = 'Notepress: building and serving the site runs code from this workspace (VitePress and its config). Trust the workspace to use it.';
 
@@ -31,8 +32,7 @@ export class SiteRunner extends Disposable {
     const site = siteRoot();
     if (!folder || !site) return undefined;
     const bin = vscode.Uri.joinPath(folder.uri, 'node_modules', 'vitepress', 'bin', 'vitepress.js');
-    const ok = await vscode.workspace.fs.stat(bin).then(() => true, () => false);
-    if (!ok) {
+    if (!(await exists(bin))) {
       void vscode.window.showErrorMessage('Notepress: VitePress is not installed in this workspace. Run `npm install` first.');
       return undefined;
     }

@@ -3,6 +3,7 @@ import { decodeContent, Notebook, classify, ProblemCode } from '../core/index';
 import { Disposable } from '../util/dispose';
 import { relativeTo } from '../util/paths';
 import { contentRoot } from './settings';
+import { exists } from '../util/fs';
 
 /**
  * The workspace's notebook: loads the content folder once, asynchronously, then keeps
@@ -63,9 +64,9 @@ export class NotebookService extends Disposable {
     this._root = contentRoot();
     this._watcher?.dispose();
     this._watcher = undefined;
-    const exists = this._root ? await vscode.workspace.fs.stat(this._root).then(() => true, () => false) : false;
-    await vscode.commands.executeCommand('setContext', 'notepress.hasContentFolder', exists);
-    if (!this._root || !exists) {
+    const found = this._root ? await exists(this._root) : false;
+    await vscode.commands.executeCommand('setContext', 'notepress.hasContentFolder', found);
+    if (!this._root || !found) {
       this._fire();
       return;
     }
