@@ -9,6 +9,7 @@ import { Problem, ProblemCode } from './problems';
 import { Frontmatter, frontmatterData, problemAt, rangeOf, splitFile, SplitFile } from './frontmatter';
 import { excerpt, readingStats, ReadingStats } from './reading';
 import { slugOf, urlOf } from './slug';
+import { chartProblems } from './chart';
 
 export interface Entry {
   readonly kind: KindId;
@@ -154,6 +155,9 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   const split = splitFile(path, text);
   const problems = [...split.problems];
   validateFields(path, split, kind.fields, (p) => problems.push(p));
+  // Charts with their data inline are checked here; those with a data file need the
+  // disk, and are checked where it is read (`referenceProblems`, the extension's diagnostics).
+  problems.push(...chartProblems(path, split.body, split.bodyLine));
   const data = frontmatterData(split);
   const order = data.order;
   // Reading time and excerpt are two thirds of a parse and only needed where shown:

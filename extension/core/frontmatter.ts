@@ -97,7 +97,7 @@ function lineEnd(text: string, from: number): { end: number; next: number } {
 }
 
 /** Offset of the last value that opens a quote it never closes on its own line, before `limit`. */
-function openingQuote(yaml: string, limit: number): number | undefined {
+export function openingQuote(yaml: string, limit: number): number | undefined {
   let found: number | undefined;
   let offset = 0;
   for (const line of yaml.split('\n')) {

@@ -3,13 +3,13 @@
  * the tests and the benchmarks; the extension reads through VS Code's file system
  * instead, so that remote workspaces and `files.exclude` work, and feeds the same Notebook.
  */
-import { promises as fs, Dirent } from 'node:fs';
+import { promises as fs, Dirent, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { classify } from './kinds';
 import { Notebook } from './notebook';
 import { decodeContent } from './decode';
 import { Problem, ProblemCode } from './problems';
-import { localImageRefs } from './references';
+import { ContentFiles, referenceProblems } from './references';
 
 /** Folders never part of a notebook. */
 export const IGNORED_DIRS = new Set(['node_modules', '.vitepress', '.git', 'public']);
@@ -57,24 +57,32 @@ export async function loadNotebook(root: string): Promise<Notebook> {
   return notebook;
 }
 
+/** The content folder on disk, as the reference checks see it. */
+export function diskFiles(root: string): ContentFiles {
+  return {
+    read: (target) => {
+      try {
+        return readFileSync(path.join(root, target), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    isFile: (target) => {
+      try {
+        return statSync(path.join(root, target)).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 /**
- * Images that published entries refer to but that do not exist, as problems. The site
- * build checks these before rendering: a missing image would otherwise stop the
- * bundler mid-build with a stack trace.
+ * What published entries refer to on disk and is missing or broken (images, chart data
+ * files), as problems. The site build checks these before rendering: a missing image
+ * would otherwise stop the bundler mid-build with a stack trace.
  */
-export async function missingImages(notebook: Notebook, root: string): Promise<Problem[]> {
-  const out: Problem[] = [];
-  for (const e of notebook.published()) {
-    for (const ref of localImageRefs(e.path, e.body, e.bodyLine)) {
-      const inside = !ref.target.startsWith('..');
-      const exists = inside && (await fs.stat(path.join(root, ref.target)).then((s) => s.isFile(), () => false));
-      if (exists) continue;
-      out.push({
-        file: e.path, line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.column + ref.src.length,
-        code: ProblemCode.MissingFile, severity: 'error',
-        message: inside ? `image "${ref.src}" does not exist (looked for ${ref.target})` : `image "${ref.src}" points outside the content folder`,
-      });
-    }
-  }
-  return out;
+export function fileProblems(notebook: Notebook, root: string): Problem[] {
+  const files = diskFiles(root);
+  return notebook.published().flatMap((e) => referenceProblems(e, files));
 }

@@ -18,7 +18,10 @@ export interface MarkdownItLike {
   core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any }) => void): void } };
   render(src: string, env?: any): string;
 }
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { HtmlBalancer, isDroppedTag } from './sanitize';
+import { parseChart, renderChart, renderChartError } from './chart';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -26,7 +29,16 @@ export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-d
 /** markdown-it options both renderers use. */
 export const MARKDOWN_OPTIONS = { html: true, linkify: true, typographer: false } as const;
 
-type Env = { __notepressHtml?: HtmlBalancer; notepressSourceLines?: boolean } & Record<string, unknown>;
+type Env = {
+  __notepressHtml?: HtmlBalancer;
+  __notepressCharts?: number;
+  notepressSourceLines?: boolean;
+  /** Reads a content-relative file for a chart's `data:` (the preview passes one that sees unsaved edits). */
+  notepressReadFile?: (target: string) => string | undefined;
+  /** VitePress's: the note's absolute path and its path relative to the content folder. */
+  path?: string;
+  relativePath?: string;
+} & Record<string, unknown>;
 
 /**
  * The markdown options of the site, in VitePress's form. The site config passes them
@@ -68,6 +80,28 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
   md.renderer.rules.html_block = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
   md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
 
+  // ```chart blocks become inline SVG (see chart.ts); every other fence is left to the
+  // renderer's own rule (VitePress's highlighter on the site and in the preview).
+  const fence = md.renderer.rules.fence;
+  const charts = new ChartMemo();
+  md.renderer.rules.fence = (tokens: ChartToken[], idx: number, options: unknown, env: Env, self: unknown) => {
+    const t = tokens[idx];
+    if (t.info.trim().split(/\s+/)[0] !== 'chart') return fence(tokens, idx, options, env, self);
+    const n = (env.__notepressCharts = (env.__notepressCharts ?? 0) + 1);
+    const dataLine = t.attrGet('data-line');
+    const attrs = dataLine === null ? '' : ` data-line="${dataLine}"`;
+    const line = (t.map?.[0] ?? 0) + 2 + Number(env.notepressLineOffset ?? 0);
+    // The key leaves out the source line (`data-line`, added after), so typing above a chart keeps it.
+    const key = `${env.relativePath ?? ''}\u0000np-chart-${n}\u0000${t.content}`;
+    const read = (target: string) => readContentFile(env, target);
+    const html = charts.get(key, line, read) ?? charts.set(key, line, read, (tracked) => {
+      const parsed = parseChart(t.content.replace(/\n$/, ''), { file: env.relativePath ?? 'note.md', line, read: tracked });
+      return { ok: !!parsed.chart, html: parsed.chart ? renderChart(parsed.chart, `np-chart-${n}`) : renderChartError(parsed.problems) };
+    });
+    // The first `>` closes the opening tag: nothing before it holds one.
+    return attrs ? html.replace('>', `${attrs}>`) : html;
+  };
+
   const renderInline = md.renderer.renderInline.bind(md.renderer);
   md.renderer.renderInline = (tokens, options, env: Env) => {
     const mark = env.__notepressHtml?.depth ?? 0;
@@ -84,6 +118,53 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
     return (html + rest).replace(/\{\{/g, '&#123;&#123;');
   };
 };
+
+/**
+ * Rendered charts, kept while their block and the data files they read are unchanged:
+ * typing elsewhere in a note re-renders the preview on every keystroke, and a chart of
+ * 10,000 points costs tens of milliseconds to draw again. A chart with problems is
+ * kept only for the same line, as its messages name lines.
+ */
+class ChartMemo {
+  private readonly entries = new Map<string, { line: number; ok: boolean; reads: Map<string, string | undefined>; html: string }>();
+  private static readonly MAX = 32;
+
+  get(key: string, line: number, read: (target: string) => string | undefined): string | undefined {
+    const e = this.entries.get(key);
+    if (!e || (!e.ok && e.line !== line)) return undefined;
+    for (const [target, text] of e.reads) if (read(target) !== text) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.html;
+  }
+
+  set(key: string, line: number, read: (target: string) => string | undefined, render: (read: (target: string) => string | undefined) => { ok: boolean; html: string }): string {
+    const reads = new Map<string, string | undefined>();
+    const { ok, html } = render((target) => {
+      const text = read(target);
+      reads.set(target, text);
+      return text;
+    });
+    if (this.entries.size >= ChartMemo.MAX) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, { line, ok, reads, html });
+    return html;
+  }
+}
+
+type ChartToken = { info: string; content: string; map: [number, number] | null; attrGet(name: string): string | null };
+
+/** A content-relative file, read through the env's reader or from the content folder VitePress's env names. */
+function readContentFile(env: Env, target: string): string | undefined {
+  if (env.notepressReadFile) return env.notepressReadFile(target);
+  if (!env.path || !env.relativePath) return undefined;
+  const depth = env.relativePath.split('/').length - 1;
+  const root = path.resolve(path.dirname(env.path), ...Array<string>(depth).fill('..'));
+  try {
+    return readFileSync(path.join(root, target), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
 
 type InlineToken = { type: string; content: string };
 const TAG = /^<\s*(\/)?\s*([a-zA-Z][\w-]*)/;

@@ -30,6 +30,7 @@ export const ProblemCode = {
   Binary: 'binary',
   NotUtf8: 'not-utf8',
   MissingFile: 'missing-file',
+  Chart: 'chart',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -15,7 +15,7 @@ export interface ReadingStats {
   readonly minutes: number;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
 // Han, kana and Hangul have no spaces between words; each character is counted as one.
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+(?:['’.\-_][\p{L}\p{N}\p{M}]+)*/gu;
 
@@ -24,14 +24,16 @@ function partition(body: string): { prose: string[]; code: string[] } {
   const prose: string[] = [];
   const code: string[] = [];
   let fence: string | undefined;
+  let chart = false;
   for (const line of body.split(/\r?\n/)) {
     if (fence) {
       if (line.trimStart().startsWith(fence) && line.trim().replace(/[`~]/g, '') === '') fence = undefined;
-      else code.push(line);
+      else if (!chart) code.push(line);
       continue;
     }
     const m = FENCE_OPEN.exec(line);
-    if (m) { fence = m[1]; continue; }
+    // A chart's data is looked at, not read: it adds nothing to the reading time.
+    if (m) { fence = m[1]; chart = m[2] === 'chart'; continue; }
     prose.push(line);
   }
   return { prose, code };

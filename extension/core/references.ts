@@ -4,6 +4,8 @@
  * and stack trace in the middle of it. Pure: resolving against the disk is the caller's.
  */
 import { posix } from 'node:path';
+import { chartBlocks, parseChart } from './chart';
+import { Problem, ProblemCode } from './problems';
 
 export interface LocalRef {
   /** As written in the note. */
@@ -53,5 +55,36 @@ export function localImageRefs(relPath: string, body: string, bodyLine: number):
       }
     }
   });
+  return out;
+}
+
+/** How the checks below see the disk: content-relative paths in, no exceptions out. */
+export interface ContentFiles {
+  /** The text of a file, or undefined when it does not exist or cannot be read. */
+  read(target: string): string | undefined;
+  isFile(target: string): boolean;
+}
+
+/**
+ * Problems of what an entry refers to on disk: local images that do not exist, and
+ * charts whose data file is missing or holds bad data. The site build runs this before
+ * rendering; the extension runs it for open notes with a reader that sees unsaved edits.
+ */
+export function referenceProblems(e: { path: string; body: string; bodyLine: number }, files: ContentFiles): Problem[] {
+  const out: Problem[] = [];
+  for (const ref of localImageRefs(e.path, e.body, e.bodyLine)) {
+    const inside = !ref.target.startsWith('..');
+    if (inside && files.isFile(ref.target)) continue;
+    out.push({
+      file: e.path, line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.column + ref.src.length,
+      code: ProblemCode.MissingFile, severity: 'error',
+      message: inside ? `image "${ref.src}" does not exist (looked for ${ref.target})` : `image "${ref.src}" points outside the content folder`,
+    });
+  }
+  for (const b of chartBlocks(e.body, e.bodyLine)) {
+    // Charts with inline data were checked when the entry was parsed.
+    const parsed = parseChart(b.source, { file: e.path, line: b.line, read: (t) => files.read(t) });
+    if (parsed.dataFile) out.push(...parsed.problems);
+  }
   return out;
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { classify, KINDS, PROFILE_FIELDS } from '../../extension/core/kinds';
+import { CHART_KEYS } from '../../extension/core/chart';
 
 describe('kinds', () => {
   it('classifies paths by folder, and ignores what is not the notebook\'s', () => {
@@ -20,5 +21,9 @@ describe('kinds', () => {
     const fields = [...PROFILE_FIELDS, ...KINDS.flatMap((k) => k.fields)].map((f) => f.name);
     const missing = [...new Set(fields)].filter((f) => !readme.includes(`| \`${f}\``) && !new RegExp(`\\| [^|]*\`${f}\``).test(readme));
     assert.deepEqual(missing, []);
+  });
+  it('documents every chart key in the README', () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    assert.deepEqual(Object.keys(CHART_KEYS).filter((k) => !readme.includes(`| \`${k}\` |`)), []);
   });
 });
