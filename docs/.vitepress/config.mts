@@ -8,7 +8,7 @@ import { defineConfigWithTheme, type HeadConfig, type PageData } from 'vitepress
 import {
   formatProblem, siteMarkdownOptions, PROFILE_PATH, classify,
 } from '../../extension/core/index';
-import { missingImages } from '../../extension/core/load';
+import { fileProblems } from '../../extension/core/load';
 import { contentDir, getNotebook, tagPaths } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
@@ -20,7 +20,7 @@ export default async () => {
 
   // Validate everything before VitePress renders anything: one line per problem,
   // all of them, in the `path:line:column` form editors and problem matchers read.
-  const errors = [...notebook.problems(), ...(await missingImages(notebook, contentDir))]
+  const errors = [...notebook.problems(), ...fileProblems(notebook, contentDir)]
     .filter((p) => p.severity === 'error')
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   if (errors.length) {

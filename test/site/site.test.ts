@@ -11,6 +11,7 @@ import { loadNotebook } from '../../extension/core/load';
 
 const DRAFT = '---\ntitle: Secret draft about zanzibarquux\ndate: 2026-07-01\nsummary: Not ready.\ndraft: true\n---\n\nThe zanzibarquux protocol.\n';
 const NOTE = '/notes/concurrent-servers-from-sockets-to-async-await';
+const CHART_NOTE = '/notes/kafka-log-segments-and-consumer-lag';
 
 describe('site (VitePress build in Chromium)', function () {
   this.timeout(180_000);
@@ -179,11 +180,37 @@ describe('site (VitePress build in Chromium)', function () {
     }
   });
 
+  it('draws a note\'s chart as inline SVG at build time, with its data as a table and no JavaScript of its own', async () => {
+    const bodies: string[] = [];
+    page.on('response', async (r) => { if (r.url().endsWith('.js')) bodies.push(await r.text().catch(() => '')); });
+    await page.goto(server.url + CHART_NOTE, { waitUntil: 'networkidle' });
+    const figure = page.locator('.entry__body figure.np-chart');
+    assert.equal(await figure.count(), 1);
+    const svg = figure.locator('svg.np-chart-svg');
+    assert.equal(await svg.getAttribute('aria-labelledby'), 'np-chart-1-title np-chart-1-desc');
+    assert.equal(await svg.locator('title').textContent(), 'Consumer lag, modelled, after a rebalance and with slower consumers');
+    assert.match((await svg.locator('desc').textContent()) ?? '', /^Line chart of after a rebalance, slower consumers \(records\) against seconds \(s\), 21 rows\. 2 series/);
+    const paths = svg.locator('path.np-chart-line');
+    assert.equal(await paths.count(), 2);
+    // The data file beside the note, drawn: 21 rows, the table holds them all.
+    assert.equal(await figure.locator('details tbody tr').count(), 21);
+    assert.equal(await figure.locator('details').getAttribute('open'), null);
+    // Drawn in the page's HTML, not by script: no loaded JavaScript carries the path.
+    const d = (await paths.first().getAttribute('d'))!;
+    assert.ok(d.length > 40);
+    assert.ok(bodies.length > 0);
+    assert.deepEqual(bodies.filter((b) => b.includes(d.slice(0, 30))), []);
+    // Series colours come from the theme, and differ.
+    const strokes = await paths.evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke));
+    assert.notEqual(strokes[0], strokes[1]);
+    assert.ok(strokes.every((c) => c.startsWith('rgb(')), strokes.join());
+  });
+
   it('axe-core finds no accessibility violations on the home page and a note page, light and dark', async () => {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       const p = await browser.newPage({ colorScheme: scheme });
-      for (const url of ['/', NOTE]) {
+      for (const url of ['/', NOTE, CHART_NOTE]) {
         await p.goto(server.url + url);
         await p.addScriptTag({ content: axe });
         const violations = await p.evaluate(async () => {
@@ -196,7 +223,7 @@ describe('site (VitePress build in Chromium)', function () {
     }
   });
 
-  it('a broken note fails the build with every path:line:column and no stack trace', async () => {
+  it('broken notes and bad chart data fail the build with every path:line:column and no stack trace', async () => {
     const broken = copyContent();
     const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-broken-'));
     try {
@@ -204,6 +231,7 @@ describe('site (VitePress build in Chromium)', function () {
       writeFileSync(path.join(broken, 'notes/bad-yaml.md'), '---\ntitle: "unclosed\ndate: 2026-01-01\n---\nbody\n');
       writeFileSync(path.join(broken, 'case-studies/no-category.md'), '---\ntitle: No category\n---\n');
       writeFileSync(path.join(broken, 'notes/missing-image.md'), '---\ntitle: Missing image\ndate: 2026-01-02\n---\n\nSee ![the plot](./plot.png).\n');
+      writeFileSync(path.join(broken, 'notes/bad-chart.md'), '---\ntitle: Bad chart\ndate: 2026-01-03\n---\n\n```chart\n---\nt,v\n0,fast\n```\n\n```chart\ndata: ./gone.csv\n```\n');
       const { code, output } = await buildSite(broken, out);
       assert.notEqual(code, 0);
       const rel = path.relative(path.resolve(__dirname, '../..'), broken);
@@ -211,7 +239,9 @@ describe('site (VitePress build in Chromium)', function () {
       assert.ok(output.includes(`${rel}/notes/bad-yaml.md:2:8: error: invalid YAML: Missing closing "quote`), output);
       assert.ok(output.includes(`${rel}/case-studies/no-category.md:3:1: error: missing \`category\``), output);
       assert.ok(output.includes(`${rel}/notes/missing-image.md:6:17: error: image "./plot.png" does not exist (looked for notes/plot.png)`), output);
-      assert.ok(output.includes('4 problems in the content folder; the site was not built.'), output);
+      assert.ok(output.includes(`${rel}/notes/bad-chart.md:9:3: error: "fast" in column "v" is not a number`), output);
+      assert.ok(output.includes(`${rel}/notes/bad-chart.md:13:7: error: data file "./gone.csv" does not exist (looked for notes/gone.csv)`), output);
+      assert.ok(output.includes('6 problems in the content folder; the site was not built.'), output);
       assert.doesNotMatch(output, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
     } finally {
       rmSync(broken, { recursive: true, force: true });
