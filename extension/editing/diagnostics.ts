@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Problem } from '../core/index';
+import { Problem, referenceProblems } from '../core/index';
 import { Disposable } from '../util/dispose';
 import { NotebookService } from '../workspace/notebookService';
 
@@ -11,6 +11,8 @@ export class NotebookDiagnostics extends Disposable {
   constructor(private readonly service: NotebookService) {
     super();
     this._register(service.onDidChange(() => this.refresh()));
+    // A chart's data file or an image changed: the notes that use it may have gained or lost problems.
+    this._register(service.onDidChangeFile(() => this.refresh()));
     this._register(vscode.workspace.onDidOpenTextDocument((d) => this.refreshDoc(d)));
     this._register(vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)));
     this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.collection.delete(u))));
@@ -24,7 +26,10 @@ export class NotebookDiagnostics extends Disposable {
   private refreshDoc(doc: vscode.TextDocument): void {
     const rel = this.service.relPath(doc.uri);
     if (rel === undefined || doc.isClosed) return;
-    this.collection.set(doc.uri, this.service.notebook.problemsOf(rel).map((p) => toDiagnostic(p)));
+    const entry = this.service.notebook.get(rel);
+    // Open notes only: the checks of referenced files read the disk.
+    const onDisk = entry ? referenceProblems(entry, this.service.files) : [];
+    this.collection.set(doc.uri, [...this.service.notebook.problemsOf(rel), ...onDisk].map((p) => toDiagnostic(p)));
   }
 }
 

@@ -49,12 +49,17 @@ export class NoteRenderer {
     return this.load().then(() => undefined);
   }
 
-  async render(text: string, file: { absPath: string; relPath: string }, o: { sourceLines?: boolean } = {}): Promise<RenderResult> {
+  /**
+   * @param o.readFile reads a content-relative file for a chart's `data:`; by default
+   *   the disk, as the site build reads it
+   */
+  async render(text: string, file: { absPath: string; relPath: string }, o: { sourceLines?: boolean; readFile?: (target: string) => string | undefined } = {}): Promise<RenderResult> {
     const { md, exact } = await this.load();
     const split = splitFile(file.relPath, text);
     const env = {
       path: file.absPath, relativePath: file.relPath, cleanUrls: true,
       notepressSourceLines: o.sourceLines === true, notepressLineOffset: split.bodyLine - 1,
+      ...(o.readFile ? { notepressReadFile: o.readFile } : {}),
     };
     // `v-pre` is an instruction to Vue's compiler, which removes it from the published
     // page; the preview shows the page, so it goes here too.

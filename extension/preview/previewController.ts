@@ -21,6 +21,8 @@ export class PreviewController extends Disposable {
   private current: vscode.Uri | undefined;
   private ready = false;
   private syncingFromPreview = 0;
+  /** Content-relative files the shown note's charts read, so a change to one re-renders it. */
+  private dataFiles = new Set<string>();
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -35,6 +37,11 @@ export class PreviewController extends Disposable {
     this._register(vscode.window.onDidChangeActiveTextEditor((e) => e && this.follow(e.document)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
       if (this.current && e.document.uri.toString() === this.current.toString()) this.request(e.document);
+    }));
+    this._register(service.onDidChangeFile((rel) => {
+      if (!this.dataFiles.has(rel)) return;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.current?.toString());
+      if (doc) this.request(doc);
     }));
     this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
       if (!this.current || e.textEditor.document.uri.toString() !== this.current.toString()) return;
@@ -81,7 +88,13 @@ export class PreviewController extends Disposable {
     if (rel === undefined) return;
     const text = doc.getText();
     try {
-      const { html, exact } = await this.renderer().render(text, { absPath: doc.uri.fsPath, relPath: rel }, { sourceLines: true });
+      const reads = new Set<string>();
+      const readFile = (target: string): string | undefined => {
+        reads.add(target);
+        return this.service.files.read(target);
+      };
+      const { html, exact } = await this.renderer().render(text, { absPath: doc.uri.fsPath, relPath: rel }, { sourceLines: true, readFile });
+      this.dataFiles = reads;
       // A newer render may have been requested and shown meanwhile: never go backwards.
       if (version < this.shownVersion || doc.uri.toString() !== this.current?.toString()) return;
       this.shownVersion = version;

@@ -1,9 +1,14 @@
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { decodeContent, Notebook, classify, ProblemCode } from '../core/index';
+import { ContentFiles, decodeContent, Notebook, classify, ProblemCode } from '../core/index';
 import { Disposable } from '../util/dispose';
 import { relativeTo } from '../util/paths';
 import { contentRoot } from './settings';
 import { exists } from '../util/fs';
+
+/** Extensions of files notes refer to: chart data and images. */
+const REFERENCED_EXTENSIONS = ['csv', 'tsv', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif'];
 
 /**
  * The workspace's notebook: loads the content folder once, asynchronously, then keeps
@@ -20,6 +25,10 @@ export class NotebookService extends Disposable {
   private _fireTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly _editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private _watcher: vscode.FileSystemWatcher | undefined;
+  private _filesWatcher: vscode.FileSystemWatcher | undefined;
+  private readonly _onDidChangeFile = this._register(new vscode.EventEmitter<string>());
+  /** Fires with the content-relative path of a chart data file or image that changed on disk or in an editor. */
+  readonly onDidChangeFile = this._onDidChangeFile.event;
 
   constructor() {
     super();
@@ -31,6 +40,7 @@ export class NotebookService extends Disposable {
       clearTimeout(this._fireTimer);
       this._editTimers.forEach(clearTimeout);
       this._watcher?.dispose();
+      this._filesWatcher?.dispose();
     } });
   }
 
@@ -60,10 +70,40 @@ export class NotebookService extends Disposable {
     return this._root ? vscode.Uri.joinPath(this._root, ...relPath.split('/')) : undefined;
   }
 
+  /**
+   * Files a note refers to (chart data, images), as the core's checks and the chart
+   * renderer read them: an open editor's text first, so unsaved data edits show at
+   * once, else the disk. Synchronous, because markdown-it's renderers are; the
+   * extension declares no virtual-workspace support, so the folder is on local disk.
+   */
+  readonly files: ContentFiles = {
+    read: (target) => {
+      const uri = this.uriOf(target);
+      if (!uri || target.startsWith('..')) return undefined;
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open && !open.isClosed) return open.getText();
+      try {
+        return readFileSync(uri.fsPath, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    isFile: (target) => {
+      const uri = this.uriOf(target);
+      try {
+        return !!uri && !target.startsWith('..') && statSync(uri.fsPath).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+
   private async _load(): Promise<void> {
     this._root = contentRoot();
     this._watcher?.dispose();
     this._watcher = undefined;
+    this._filesWatcher?.dispose();
+    this._filesWatcher = undefined;
     const found = this._root ? await exists(this._root) : false;
     await vscode.commands.executeCommand('setContext', 'notepress.hasContentFolder', found);
     if (!this._root || !found) {
@@ -94,6 +134,14 @@ export class NotebookService extends Disposable {
       for (const p of this.notebook.paths()) if (rel !== undefined && (p === rel || p.startsWith(`${rel}/`))) this.notebook.delete(p);
       this._fire();
     });
+    this._filesWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `**/*.{${REFERENCED_EXTENSIONS.join(',')}}`));
+    const changed = (u: vscode.Uri): void => {
+      const rel = this.relPath(u);
+      if (rel !== undefined) this._onDidChangeFile.fire(rel);
+    };
+    this._filesWatcher.onDidCreate(changed);
+    this._filesWatcher.onDidChange(changed);
+    this._filesWatcher.onDidDelete(changed);
     this._fire();
   }
 
@@ -118,7 +166,9 @@ export class NotebookService extends Disposable {
 
   private _onEdit(doc: vscode.TextDocument): void {
     const rel = this.relPath(doc.uri);
-    if (rel === undefined || !classify(rel)) return;
+    if (rel === undefined) return;
+    if (REFERENCED_EXTENSIONS.includes(path.extname(rel).slice(1).toLowerCase())) this._onDidChangeFile.fire(rel);
+    if (!classify(rel)) return;
     // Typing fires many changes; the tree needs the last one only.
     clearTimeout(this._editTimers.get(rel));
     this._editTimers.set(rel, setTimeout(() => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { useVSCode, VSCode } from '../helpers/codeServer';
@@ -117,5 +117,31 @@ describe('preview and editing help in a real VS Code', function () {
     await img.waitFor();
     await frame.waitForFunction(() => (document.querySelector('.entry__body img') as HTMLImageElement | null)?.complete === true);
     assert.equal(await img.evaluate((i) => (i as HTMLImageElement).naturalWidth), 128);
+  });
+
+  it('draws a chart from its data file, redraws it when the data changes, and shows bad data in Problems and in place', async () => {
+    const rel = 'content/notes/kafka-log-segments-and-consumer-lag.md';
+    const csv = path.join(ws, 'content/notes/consumer-lag.csv');
+    await vs.openFile(rel);
+    await frame.locator('.entry__title', { hasText: "Kafka's log" }).waitFor({ timeout: 30_000 });
+    const figure = frame.locator('.entry__body figure.np-chart');
+    await figure.waitFor();
+    assert.equal(await figure.locator('svg.np-chart-svg path.np-chart-line').count(), 2);
+    assert.equal(await figure.locator('svg title').textContent(), 'Consumer lag, modelled, after a rebalance and with slower consumers');
+    assert.equal(await figure.locator('summary').innerText(), 'Data (21 rows)');
+    const before = await figure.locator('path.np-chart-line.np-s1').getAttribute('d');
+    // The data changes on disk: the preview redraws from the new rows.
+    appendFileSync(csv, '660,0,33000\n');
+    await frame.locator('.entry__body figure.np-chart summary', { hasText: 'Data (22 rows)' }).waitFor({ timeout: 15_000 });
+    assert.notEqual(await frame.locator('.entry__body path.np-chart-line.np-s1').getAttribute('d'), before);
+    // A value that is not a number: the chart's place shows the problem, and so does the Problems panel, at the data: line.
+    appendFileSync(csv, '690,0,lots\n');
+    const message = 'notes/consumer-lag.csv:26:7: "lots" in column "slower consumers" is not a number';
+    await frame.locator('.entry__body .np-chart-error li', { hasText: message }).waitFor({ timeout: 15_000 });
+    await vs.page.keyboard.press('Control+Shift+M');
+    const problem = vs.page.locator('.markers-panel .monaco-list-row', { hasText: '"lots" in column' });
+    await problem.waitFor({ timeout: 15_000 });
+    assert.match(await problem.innerText(), /\[Ln 34, Col 7\]/);
+    assert.ok((await problem.innerText()).includes(message));
   });
 });
