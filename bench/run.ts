@@ -3,8 +3,8 @@
  * run (median of at least 5 runs, min and max beside it). `--quick` runs tiny sizes
  * once, so `npm test` can check that the harness works without timing anything.
  *
- * Measured here: the notebook index (load and one-file update) and the preview
- * render (cold, warm p50/p95 over successive edits). Not yet: the site build against
+ * Measured here: the notebook index (load and one-file update), the preview
+ * render (cold, warm p50/p95 over successive edits) and charts (10,000 points). Not yet: the site build against
  * VitePress's default theme, Lighthouse, and extension activation (see BENCHMARKS.md).
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,11 @@ import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
 import { loadNotebook } from '../extension/core/load';
 import { NoteRenderer } from '../extension/preview/noteRenderer';
+import { line as d3line } from 'd3-shape';
+import { parseChart, renderChart } from '../extension/core/chart';
+import { MARKDOWN_OPTIONS, notepressMarkdown } from '../extension/core/markdown';
 import { noteText, writeNotebook } from './generate';
+import { walkCsv } from './walk';
 import { fmt, summarize } from './stats';
 
 export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
@@ -126,6 +130,41 @@ export async function benchPreview(edits: number, coldRuns: number): Promise<Row
   return rows;
 }
 
+export async function benchChart(points: number, runs: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const csv = walkCsv(points);
+  // Baseline: d3's line generator alone over the same points, the floor of any SVG line chart.
+  const pts = csv.split('\n').slice(1).map((l) => l.split(',').map(Number));
+  const floor: number[] = [];
+  for (let i = 0; i < runs; i++) floor.push(await time(() => d3line<number[]>().x((p) => p[0]).y((p) => p[1])(pts)));
+  const f = summarize(floor);
+  for (const type of ['line', 'scatter'] as const) {
+    // Each run edits one value, as typing in the data does: nothing can be reused.
+    const src = (i: number) => `type: ${type}\ntitle: Random walk\nx: t\ny: a\n---\n${csv}\n${points},${100 + (i % 50)},1`;
+    const render = (i: number) => {
+      const p = parseChart(src(i), { file: 'notes/bench.md', line: 2 });
+      if (!p.chart) throw new Error(p.problems.map((x) => x.message).join('; '));
+      return renderChart(p.chart, 'bench');
+    };
+    for (let i = 0; i < 3; i++) render(i); // warm: modules loaded, code optimised
+    const warm: number[] = [];
+    for (let i = 0; i < runs; i++) warm.push(await time(() => render(i)));
+    const w = summarize(warm);
+    rows.push(row('chart', `${type} chart of ${points} points, data edited: block text to SVG (p95 of ${w.runs}; median ${fmt(w.median)})`, w.p95, f.median, "d3-shape's line path alone", { max: 20 }));
+    rows.push(row('chart', `${type} chart of ${points} points: size of its SVG and data table`, Buffer.byteLength(render(0)) / 1024, undefined, '', undefined, 'KB'));
+  }
+  // Typing elsewhere in the note: the preview renders the whole note again, the chart is kept.
+  const md = new MarkdownIt(MARKDOWN_OPTIONS);
+  notepressMarkdown(md);
+  const note = (i: number) => `Some prose ${i}.\n\n\`\`\`chart\ntype: line\nx: t\ny: a\n---\n${csv}\n\`\`\`\n`;
+  md.render(note(0), { relativePath: 'notes/bench.md' });
+  const prose: number[] = [];
+  for (let i = 1; i <= runs; i++) prose.push(await time(() => md.render(note(i), { relativePath: 'notes/bench.md' })));
+  const pr = summarize(prose);
+  rows.push(row('chart', `note with a ${points}-point chart, prose edited: whole note to HTML (p95 of ${pr.runs}; median ${fmt(pr.median)})`, pr.p95, f.median, "d3-shape's line path alone", { max: 20 }));
+  return rows;
+}
+
 function table(rows: Row[]): string {
   const head = '| section | measure | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |';
   return [head, ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`)].join('\n');
@@ -136,6 +175,7 @@ async function main(): Promise<void> {
   const rows = [
     ...(await benchIndex(quick ? [50] : [1000, 10_000], quick ? 1 : 5)),
     ...(await benchPreview(quick ? 5 : 200, quick ? 1 : 5)),
+    ...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)),
   ];
   const md = table(rows);
   process.stdout.write(`${md}\n`);

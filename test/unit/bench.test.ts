@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { benchIndex, benchPreview } from '../../bench/run';
+import { benchChart, benchIndex, benchPreview } from '../../bench/run';
 import { noteText, rng } from '../../bench/generate';
 import { summarize } from '../../bench/stats';
 
@@ -19,5 +19,11 @@ describe('benchmark harness (smoke)', function () {
     assert.equal(rows.length, 6);
     for (const r of rows) assert.match(r.value, /^\d+(\.\d+)? (ms|MB)$/, r.what);
     assert.ok(rows.filter((r) => r.baseline).length >= 3);
+  });
+  it('measures charts against d3\'s line alone, at a tiny size', async () => {
+    const rows = await benchChart(50, 2);
+    assert.equal(rows.length, 5);
+    assert.ok(rows.filter((r) => r.baseline).length === 3);
+    for (const r of rows) assert.match(r.value, /^\d+(\.\d+)? (ms|KB)$/, r.what);
   });
 });
