@@ -4,7 +4,10 @@
  */
 import { ProblemCode } from './problems';
 
-export type Decoded = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly code: ProblemCode; readonly message: string };
+export type Decoded =
+  | { readonly ok: true; readonly text: string }
+  /** `line` and `column` (1-based) of the first bad byte, where there is one. */
+  | { readonly ok: false; readonly code: ProblemCode; readonly message: string; readonly line?: number; readonly column?: number };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -16,7 +19,16 @@ export function decodeContent(bytes: Uint8Array): Decoded {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return { ok: false, code: ProblemCode.NotUtf8, message: `the file is not valid UTF-8 (first bad byte at offset ${at}); save it as UTF-8` };
+    // Where an editor would show it: the line, and the characters before it on that line.
+    const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
+    let line = 1;
+    for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+    const column = utf8.decode(bytes.subarray(lineStart, at)).length + 1;
+    const hex = bytes[at]?.toString(16).toUpperCase().padStart(2, '0') ?? 'end of file';
+    return {
+      ok: false, code: ProblemCode.NotUtf8, line, column,
+      message: `the file is not valid UTF-8: byte 0x${hex} at line ${line}, column ${column}; save it as UTF-8 (it may be Latin-1 or Windows-1252)`,
+    };
   }
 }
 

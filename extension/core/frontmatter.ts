@@ -80,8 +80,16 @@ export function splitFile(file: string, text: string): SplitFile {
     }
     const s = lineCounter.linePos(a);
     const e = lineCounter.linePos(Math.max(b, a + 1));
+    let message = `invalid YAML: ${firstSentence(err.message)}`;
+    if (err.code === 'DUPLICATE_KEY') {
+      // The parser says only that keys must be unique; say which, and where it was first set.
+      const key = /^([^:\n]*?)\s*:/.exec(yamlText.slice(a))?.[1].trim() ?? yamlText.slice(a, b);
+      const first = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm').exec(yamlText);
+      const firstLine = first && first.index < a ? lineCounter.linePos(first.index).line + 1 : undefined;
+      message = `\`${key}\` is set twice${firstLine ? ` (first on line ${firstLine})` : ''}: keep one`;
+    }
     problems.push(problemAt(file, s.line + 1, s.col, e.line + 1, e.col, ProblemCode.YamlSyntax,
-      `invalid YAML: ${firstSentence(err.message)}`, err.name === 'YAMLWarning' ? 'warning' : 'error'));
+      message, err.name === 'YAMLWarning' ? 'warning' : 'error'));
   }
   if (doc.errors.length === 0 && doc.contents !== null && !isMap(doc.contents)) {
     problems.push(problemAt(file, 2, 1, 2, 1, ProblemCode.FrontmatterNotMap,

@@ -46,7 +46,7 @@ export async function loadFile(notebook: Notebook, root: string, rel: string): P
   }
   const decoded = decodeContent(bytes);
   if (decoded.ok) notebook.set(rel, decoded.text);
-  else notebook.setUnreadable(rel, decoded.code, decoded.message);
+  else notebook.setUnreadable(rel, decoded.code, decoded.message, decoded);
 }
 
 /** Loads every file of a content folder into a new Notebook. */

@@ -55,11 +55,13 @@ export class Notebook {
   }
 
   /** Records a file that could not be read as text (binary, not UTF-8, unreadable). */
-  setUnreadable(path: string, code: ProblemCode, message: string): void {
+  setUnreadable(path: string, code: ProblemCode, message: string, at: { line?: number; column?: number } = {}): void {
     const role = classify(path);
     if (!role || role.role === 'section') return;
     this.delete(path);
-    this.fileProblems.set(path, [{ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, code, severity: 'error', message }]);
+    const line = at.line ?? 1;
+    const column = at.column ?? 1;
+    this.fileProblems.set(path, [{ file: path, line, column, endLine: line, endColumn: column + 1, code, severity: 'error', message }]);
   }
 
   delete(path: string): boolean {
