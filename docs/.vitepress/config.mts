@@ -8,14 +8,16 @@ import { defineConfigWithTheme, type HeadConfig, type PageData } from 'vitepress
 import {
   formatProblem, siteMarkdownOptions, PROFILE_PATH, classify,
 } from '../../extension/core/index';
-import { fileProblems } from '../../extension/core/load';
+import { fileProblems, symbolicLinks } from '../../extension/core/load';
 import { contentDir, getNotebook, tagPaths } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
 import { headFor } from './head';
+import { safePageData } from './safePageData';
 
 export default async () => {
   const notebook = await getNotebook();
+  const links = await symbolicLinks(contentDir);
   const isBuild = process.env.NODE_ENV === 'production';
 
   // Validate everything before VitePress renders anything: one line per problem,
@@ -41,7 +43,8 @@ export default async () => {
   return defineConfigWithTheme<NotepressThemeConfig>({
     srcDir: contentDir,
     // Drafts are not pages: out of the build, lists, feeds, sitemap and search at once.
-    srcExclude: notebook.drafts().map((e) => e.path),
+    // Nor is anything behind a symbolic link, which the notebook does not follow either.
+    srcExclude: [...notebook.drafts().map((e) => e.path), ...links.flatMap((l) => [l, `${l}/**`])],
     lang: 'en-US',
     title: siteTitle,
     titleTemplate: `:title · ${siteTitle}`,
@@ -84,6 +87,7 @@ export default async () => {
     },
     vite: {
       plugins: [
+        safePageData(),
         {
           // In `vitepress dev`, keep the index current one file at a time.
           name: 'notepress:watch-content',

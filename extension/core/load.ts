@@ -14,9 +14,8 @@ import { ContentFiles, referenceProblems } from './references';
 /** Folders never part of a notebook. */
 export const IGNORED_DIRS = new Set(['node_modules', '.vitepress', '.git', 'public']);
 
-/** Lists content-relative paths of markdown files the notebook may hold. Symbolic links are not followed, so a link loop cannot hang it. */
-export async function listContentFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
+/** Walks the content folder without following symbolic links, so a link loop cannot hang it. */
+async function walkContent(root: string, visit: (rel: string, d: Dirent) => void): Promise<void> {
   async function walk(dir: string, rel: string): Promise<void> {
     let items: Dirent[];
     try {
@@ -27,11 +26,32 @@ export async function listContentFiles(root: string): Promise<string[]> {
     for (const d of items) {
       if (d.name.startsWith('.') || IGNORED_DIRS.has(d.name)) continue;
       const r = rel ? `${rel}/${d.name}` : d.name;
+      visit(r, d);
       if (d.isDirectory()) await walk(path.join(dir, d.name), r);
-      else if (d.isFile() && classify(r)) out.push(r);
     }
   }
   await walk(root, '');
+}
+
+/** Lists content-relative paths of markdown files the notebook may hold. Symbolic links are not followed. */
+export async function listContentFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  await walkContent(root, (r, d) => {
+    if (d.isFile() && classify(r)) out.push(r);
+  });
+  return out.sort();
+}
+
+/**
+ * Symbolic links inside the content folder. The notebook does not follow them; the
+ * site build is told to leave them out too (VitePress's page search would follow a
+ * link to a parent folder and publish the whole site again beneath it).
+ */
+export async function symbolicLinks(root: string): Promise<string[]> {
+  const out: string[] = [];
+  await walkContent(root, (r, d) => {
+    if (d.isSymbolicLink()) out.push(r);
+  });
   return out.sort();
 }
 

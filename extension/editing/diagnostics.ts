@@ -3,7 +3,12 @@ import { Problem, referenceProblems } from '../core/index';
 import { Disposable } from '../util/dispose';
 import { NotebookService } from '../workspace/notebookService';
 
-/** Problems of open content files as diagnostics, refreshed as the notebook changes (edits are debounced there). */
+/**
+ * Every problem in the notebook as diagnostics, open files or not, as a compiler
+ * reports a whole project: a broken note shows in the Problems panel before anyone
+ * opens it or builds the site. Refreshed as the notebook changes (edits are debounced
+ * there). Open notes also get the checks that read the disk (images, chart data).
+ */
 export class NotebookDiagnostics extends Disposable {
   static readonly source = 'notepress';
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('notepress'));
@@ -13,23 +18,31 @@ export class NotebookDiagnostics extends Disposable {
     this._register(service.onDidChange(() => this.refresh()));
     // A chart's data file or an image changed: the notes that use it may have gained or lost problems.
     this._register(service.onDidChangeFile(() => this.refresh()));
-    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.refreshDoc(d)));
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)));
-    this._register(vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.collection.delete(u))));
+    this._register(vscode.workspace.onDidOpenTextDocument(() => this.refresh()));
+    this._register(vscode.workspace.onDidCloseTextDocument(() => this.refresh()));
     void service.ready().then(() => this.refresh());
   }
 
   private refresh(): void {
-    for (const doc of vscode.workspace.textDocuments) this.refreshDoc(doc);
-  }
-
-  private refreshDoc(doc: vscode.TextDocument): void {
-    const rel = this.service.relPath(doc.uri);
-    if (rel === undefined || doc.isClosed) return;
-    const entry = this.service.notebook.get(rel);
-    // Open notes only: the checks of referenced files read the disk.
-    const onDisk = entry ? referenceProblems(entry, this.service.files) : [];
-    this.collection.set(doc.uri, [...this.service.notebook.problemsOf(rel), ...onDisk].map((p) => toDiagnostic(p)));
+    const byFile = new Map<string, Problem[]>();
+    const add = (p: Problem) => {
+      const list = byFile.get(p.file);
+      if (list) list.push(p);
+      else byFile.set(p.file, [p]);
+    };
+    this.service.notebook.problems().forEach(add);
+    for (const doc of vscode.workspace.textDocuments) {
+      const rel = this.service.relPath(doc.uri);
+      const entry = rel === undefined || doc.isClosed ? undefined : this.service.notebook.get(rel);
+      if (entry) referenceProblems(entry, this.service.files).forEach(add);
+    }
+    this.collection.clear();
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const [rel, problems] of byFile) {
+      const uri = this.service.uriOf(rel);
+      if (uri) entries.push([uri, problems.map(toDiagnostic)]);
+    }
+    this.collection.set(entries);
   }
 }
 

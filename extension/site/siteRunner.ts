@@ -76,7 +76,15 @@ export class SiteRunner extends Disposable {
         child.on('close', (code) => {
           cancel.dispose();
           if (pending) this.onLine(pending, vp.cwd, problems);
-          for (const [file, diags] of problems) this.buildProblems.set(vscode.Uri.file(file), diags);
+          this.buildProblems.clear();
+          for (const [file, diags] of problems) {
+            // The notebook's own checks already report content problems as they happen;
+            // the build's copy of one would only show it twice.
+            const uri = vscode.Uri.file(file);
+            const live = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'notepress');
+            const fresh = diags.filter((d) => !live.some((l) => l.message === d.message && l.range.start.line === d.range.start.line));
+            if (fresh.length) this.buildProblems.set(uri, fresh);
+          }
           const ok = code === 0;
           this.output.appendLine(ok ? 'Notepress: site built.' : `Notepress: the build failed (exit ${code ?? 'killed'}).`);
           if (ok) void vscode.window.showInformationMessage('Notepress: site built.');

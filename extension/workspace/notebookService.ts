@@ -157,7 +157,7 @@ export class NotebookService extends Disposable {
     try {
       const decoded = decodeContent(await vscode.workspace.fs.readFile(uri));
       if (decoded.ok) this.notebook.set(rel, decoded.text);
-      else this.notebook.setUnreadable(rel, decoded.code, decoded.message);
+      else this.notebook.setUnreadable(rel, decoded.code, decoded.message, decoded);
     } catch (err) {
       if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') this.notebook.delete(rel);
       else this.notebook.setUnreadable(rel, ProblemCode.Unreadable, `cannot read the file: ${String((err as Error).message ?? err)}`);
