@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_TEMPLATES, fillTemplate, KindId, kindSpec, slugify, templatePath, today, uniqueFileName, decodeContent } from '../core/index';
 import { NotebookService } from '../workspace/notebookService';
-import { exists } from '../util/fs';
+import { createFileExclusive, describeFsError, exists } from '../util/fs';
 
 /**
  * New Note / Case Study / Research Entry / Open Source Entry: asks for the title (and a
@@ -34,22 +34,31 @@ export async function newEntry(service: NotebookService, kind: KindId, presetTit
   const template = await readTemplate(root, kind);
   const { text, cursor } = fillTemplate(template, { title: title.trim(), date: today(), category });
   const folder = vscode.Uri.joinPath(root, spec.folder);
-  await vscode.workspace.fs.createDirectory(folder);
-  const taken = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name));
-  // createFile with overwrite: false fails when the name appeared since we listed the
-  // folder (another window, a sync tool); then the next free name is tried.
+  let taken: Set<string>;
+  try {
+    await vscode.workspace.fs.createDirectory(folder);
+    taken = new Set((await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name));
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Notepress: cannot create a ${spec.label.toLowerCase()} in ${vscode.workspace.asRelativePath(folder)}: ${describeFsError(err)}.`);
+    return undefined;
+  }
+  // Creation fails when the name appeared since we listed the folder (another window,
+  // a sync tool); then the next free name is tried. Any other failure is reported.
   for (let attempt = 0; attempt < 20; attempt++) {
     const name = uniqueFileName(title, taken);
     const uri = vscode.Uri.joinPath(folder, name);
-    const edit = new vscode.WorkspaceEdit();
-    edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
-    if (await vscode.workspace.applyEdit(edit) && (await readText(uri)) === text) {
+    const result = await createFileExclusive(uri, text);
+    if (result.created) {
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc);
       const pos = doc.positionAt(cursor);
       editor.selection = new vscode.Selection(pos, pos);
       editor.revealRange(new vscode.Range(pos, pos));
       return uri;
+    }
+    if (!result.exists) {
+      void vscode.window.showErrorMessage(`Notepress: could not create ${vscode.workspace.asRelativePath(uri)}: ${result.reason}. Nothing was written.`);
+      return undefined;
     }
     taken.add(name);
   }

@@ -38,6 +38,17 @@ export class PreviewController extends Disposable {
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
       if (this.current && e.document.uri.toString() === this.current.toString()) this.request(e.document);
     }));
+    // The shown note deleted or renamed on disk: say so, rather than keep showing it as if saved.
+    this._register(service.onDidChange(() => {
+      const rel = this.current && this.service.relPath(this.current);
+      if (!rel || !this.current || this.service.notebook.get(rel) || this.service.notebook.problemsOf(rel).length) return;
+      const uri = this.current;
+      void exists(uri).then((there) => {
+        if (there || uri.toString() !== this.current?.toString()) return;
+        const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+        this.showEmpty(`${rel} was deleted or moved on disk.${open ? ' Its editor still holds the text: save it to keep it.' : ''}`);
+      });
+    }));
     this._register(service.onDidChangeFile((rel) => {
       if (!this.dataFiles.has(rel)) return;
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.current?.toString());

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ContentFiles, decodeContent, Notebook, classify, ProblemCode } from '../core/index';
+import { symbolicLinks } from '../core/load';
 import { Disposable } from '../util/dispose';
 import { relativeTo } from '../util/paths';
 import { contentRoot } from './settings';
@@ -26,6 +27,8 @@ export class NotebookService extends Disposable {
   private readonly _editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private _watcher: vscode.FileSystemWatcher | undefined;
   private _filesWatcher: vscode.FileSystemWatcher | undefined;
+  /** Symbolic links in the content folder: not followed, as the site build does not follow them. */
+  private _links: string[] = [];
   private readonly _onDidChangeFile = this._register(new vscode.EventEmitter<string>());
   /** Fires with the content-relative path of a chart data file or image that changed on disk or in an editor. */
   readonly onDidChangeFile = this._onDidChangeFile.event;
@@ -111,9 +114,12 @@ export class NotebookService extends Disposable {
       return;
     }
     const root = this._root;
+    // VS Code's search follows symbolic links (search.followSymlinks); the site build
+    // and the core do not, so files behind one are left out here too.
+    this._links = root.scheme === 'file' ? await symbolicLinks(root.fsPath) : [];
     // findFiles honours files.exclude, and runs in the search process: no synchronous scan here.
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), '**/{node_modules,.vitepress}/**');
-    const queue = uris.filter((u) => { const r = this.relPath(u); return r !== undefined && classify(r) !== undefined; });
+    const queue = uris.filter((u) => { const r = this.relPath(u); return r !== undefined && this._isEntryPath(r); });
     // A large notebook fills the tree in as it loads (a refresh every 250 ms) rather than
     // showing nothing until the last file is read.
     const progress = setInterval(() => this._fire(), 250);
@@ -146,9 +152,13 @@ export class NotebookService extends Disposable {
   }
 
   /** Reads one file into the index: from its open editor when it has unsaved edits, else from disk. */
+  private _isEntryPath(rel: string): boolean {
+    return classify(rel) !== undefined && !this._links.some((l) => rel === l || rel.startsWith(`${l}/`));
+  }
+
   private async _read(uri: vscode.Uri): Promise<void> {
     const rel = this.relPath(uri);
-    if (rel === undefined || !classify(rel)) return;
+    if (rel === undefined || !this._isEntryPath(rel)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) {
       this.notebook.set(rel, open.getText());
@@ -168,7 +178,7 @@ export class NotebookService extends Disposable {
     const rel = this.relPath(doc.uri);
     if (rel === undefined) return;
     if (REFERENCED_EXTENSIONS.includes(path.extname(rel).slice(1).toLowerCase())) this._onDidChangeFile.fire(rel);
-    if (!classify(rel)) return;
+    if (!this._isEntryPath(rel)) return;
     // Typing fires many changes; the tree needs the last one only.
     clearTimeout(this._editTimers.get(rel));
     this._editTimers.set(rel, setTimeout(() => {

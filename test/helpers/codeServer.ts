@@ -140,12 +140,29 @@ export class VSCode {
 
   /** Shows the Notepress sidebar and waits until the Notebook tree has drawn its groups. */
   async showNotebook(): Promise<void> {
+    // The activity bar icon toggles: clicking it while the view shows would hide it.
+    if (await this.treeRow('Notes').isVisible().catch(() => false)) return;
     await this.page.locator('.activitybar [aria-label^="Notepress"]').first().click();
     await this.treeRow('Notes').waitFor({ timeout: 30_000 });
   }
 
   treeRow(text: string) {
     return this.page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  }
+
+  /** Scrolls the Notebook tree until a row is drawn (the tree draws only rows in view); returns it. */
+  async revealTreeRow(text: string) {
+    const row = this.treeRow(text);
+    const list = this.page.locator('.pane-body .monaco-list').first();
+    // Down a screen at a time, then back up: the row is above or below what shows.
+    for (const dy of [...Array(12).fill(250), ...Array(24).fill(-250)]) {
+      if (await row.isVisible().catch(() => false)) return row;
+      await list.hover();
+      await this.page.mouse.wheel(0, dy);
+      await this.page.waitForTimeout(200);
+    }
+    if (await row.isVisible().catch(() => false)) return row;
+    throw new Error(`the tree row "${text}" did not appear`);
   }
 
   /** The frame of the Notepress preview (a webview: an iframe inside an iframe). */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import MarkdownIt from 'markdown-it';
 import { MARKDOWN_OPTIONS, notepressMarkdown } from '../../extension/core/markdown';
 import { isSafeUrl, sanitizeHtml } from '../../extension/core/sanitize';
+import { escapePageData } from '../../docs/.vitepress/safePageData';
 
 function render(src: string): string {
   const md = new MarkdownIt(MARKDOWN_OPTIONS);
@@ -47,5 +48,13 @@ describe('markdown', () => {
   });
   it('sanitizes standalone HTML', () => {
     assert.equal(sanitizeHtml('<b onclick=x>b</b><style>*{}</style><p>p'), '<b>b</b><p>p</p>');
+  });
+  it('page data holding </script> cannot close the page component\'s script block, and reads back the same', () => {
+    const data = { title: '</script><script>alert(1)</script> and </SCRIPT >' };
+    const component = `<script>\nexport const __pageData = JSON.parse(${JSON.stringify(JSON.stringify(data))})\nexport default {}</script><template><p>x</p></template>`;
+    const safe = escapePageData(component);
+    assert.equal(safe.match(/<\/script/gi)?.length, 1, 'only the block\'s own closing tag is left');
+    const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(safe)![1];
+    assert.deepEqual(JSON.parse(JSON.parse(literal)), data);
   });
 });

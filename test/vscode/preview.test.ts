@@ -3,22 +3,14 @@ import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { useVSCode, VSCode } from '../helpers/codeServer';
-
-const HOSTILE = [
-  '---', 'title: Hostile note', 'date: 2026-02-02', '---', '',
-  '<script>window.__pwned = "script"</script>', '',
-  'An image <img src="https://example.invalid/x.png" onerror="window.__pwned = \'onerror\'"> and <a id="js-link" href="javascript:window.__pwned = 1">a link</a>.', '',
-  '<iframe src="https://example.com"></iframe>', '',
-  '<svg><script>window.__pwned = "svg"</script></svg>', '',
-  'Harmless text at the end.', '',
-].join('\n');
+import { writeCorpus } from '../fixtures/corpus';
 
 describe('preview and editing help in a real VS Code', function () {
   this.timeout(240_000);
   const h = useVSCode({
     trusted: true,
     prepare: (dir) => {
-      writeFileSync(path.join(dir, 'content/notes/hostile-note.md'), HOSTILE);
+      writeCorpus(path.join(dir, 'content'), { only: 'valid' });
       copyFileSync(path.join(__dirname, '../../media/icon.png'), path.join(dir, 'content/notes/figure.png'));
       writeFileSync(path.join(dir, 'content/notes/image-note.md'), '---\ntitle: Image note\ndate: 2026-03-03\n---\n\n![A figure](./figure.png)\n');
     },
@@ -54,14 +46,16 @@ describe('preview and editing help in a real VS Code', function () {
     assert.equal(await frame.locator('.np-preview__notice').count(), 0, 'rendered by VitePress, not the fallback');
   });
 
-  it('a note with a script, an onerror handler and a javascript: link runs nothing in the preview', async () => {
-    await vs.openFile('content/notes/hostile-note.md');
-    await frame.locator('.entry__title', { hasText: 'Hostile note' }).waitFor({ timeout: 30_000 });
+  it('the hostile-markup fixture runs nothing in the preview: no script, handler, frame, form or javascript: link', async () => {
+    await vs.openFile('content/notes/hostile-markup.md');
+    await frame.locator('.entry__title', { hasText: 'Hostile markup' }).waitFor({ timeout: 30_000 });
     await frame.locator('.entry__body p', { hasText: 'Harmless text at the end.' }).waitFor();
+    assert.equal(await frame.locator('.entry__title').innerText(), "<script>window.__pwned = 'title'</script> Hostile markup");
     const body = frame.locator('.entry__body');
-    assert.equal(await body.locator('script, iframe, svg, [onerror]').count(), 0);
-    assert.equal(await frame.locator('#js-link').getAttribute('href'), null);
+    assert.equal(await body.locator('script, iframe, object, embed, form, input, base, meta, style, svg, [onerror], [ontoggle], [style]').count(), 0);
+    for (const id of ['#js-link', '#data-link', '#vb-link']) assert.equal(await frame.locator(id).getAttribute('href'), null, id);
     await frame.locator('#js-link').click();
+    await frame.locator('.entry__body details summary').click();
     await vs.page.waitForTimeout(500);
     assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
     // The page's policy: scripts only with the nonce, nothing loaded from elsewhere.
