@@ -3,12 +3,13 @@
  * run (median of at least 5 runs, min and max beside it). `--quick` runs tiny sizes
  * once, so `npm test` can check that the harness works without timing anything.
  *
- * Measured here: the notebook index (load and one-file update), the preview
- * render (cold, warm p50/p95 over successive edits) and charts (10,000 points). Not yet: the site build against
- * VitePress's default theme, Lighthouse, and extension activation (see BENCHMARKS.md).
+ * Sections: the notebook index (load and one-file update), the preview render (cold,
+ * warm p50/p95 over successive edits), charts (10,000 points), the site build against
+ * VitePress's default theme, Lighthouse on both, and the extension in code-server.
+ * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,19 +22,27 @@ import { MARKDOWN_OPTIONS, notepressMarkdown } from '../extension/core/markdown'
 import { noteText, writeNotebook } from './generate';
 import { walkCsv } from './walk';
 import { fmt, summarize } from './stats';
+import { benchSite, buildOnce, SiteResult, writeDefaultTheme } from './site';
+import { lighthouseRuns } from './lighthouse';
+import { benchActivation, bundleMakeup, packageSizes } from './extension';
 
 export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
 
 const repo = path.resolve(__dirname, '..');
 const vitepressEntry = path.join(repo, 'node_modules/vitepress/dist/node/index.js');
 
-function row(section: string, what: string, value: number, baseline: number | undefined, baselineWhat: string, target?: { max: number; unit?: string }, unit = 'ms'): Row {
+function row(section: string, what: string, value: number, baseline: number | undefined, baselineWhat: string, target?: { max?: number; maxRatio?: number; min?: number; unit?: string }, unit = 'ms'): Row {
+  const ratio = baseline ? value / baseline : undefined;
+  const checks: [string, boolean][] = [];
+  if (target?.max !== undefined) checks.push([`≤ ${fmt(target.max, target.unit ?? unit)}`, value <= target.max]);
+  if (target?.min !== undefined) checks.push([`≥ ${fmt(target.min, target.unit ?? unit)}`, value >= target.min]);
+  if (target?.maxRatio !== undefined && ratio !== undefined) checks.push([`ratio ≤ ${target.maxRatio.toFixed(2)}`, ratio <= target.maxRatio]);
   return {
     section, what, value: fmt(value, unit),
     baseline: baseline === undefined ? '' : `${fmt(baseline, unit)} (${baselineWhat})`,
-    ratio: baseline ? (value / baseline).toFixed(2) : '',
-    target: target ? `≤ ${fmt(target.max, target.unit ?? unit)}` : '',
-    met: target ? (value <= target.max ? 'yes' : 'NO') : '',
+    ratio: ratio === undefined ? '' : ratio.toFixed(2),
+    target: checks.map(([t]) => t).join(', '),
+    met: checks.length ? (checks.every(([, ok]) => ok) ? 'yes' : 'NO') : '',
   };
 }
 
@@ -170,19 +179,86 @@ function table(rows: Row[]): string {
   return [head, ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`)].join('\n');
 }
 
+export function siteRows(results: SiteResult[]): Row[] {
+  const rows: Row[] = [];
+  for (const n of [...new Set(results.map((r) => r.n))]) {
+    const ours = results.find((r) => r.n === n && r.theme === 'notepress')!;
+    const base = results.find((r) => r.n === n && r.theme === 'default')!;
+    const t = ours.time;
+    rows.push(row('site', `build ${n} notes: wall time (median of ${t.runs}; min ${fmt(t.min)}, max ${fmt(t.max)})`, t.median, base.time.median, 'default theme', { maxRatio: 1 }));
+    rows.push(row('site', `build ${n} notes: peak memory (median; max ${fmt(ours.peak.max, 'MB')})`, ours.peak.median, base.peak.median, 'default theme', { maxRatio: 1 }, 'MB'));
+    rows.push(row('site', `build ${n} notes: output size`, ours.outMB, base.outMB, 'default theme', undefined, 'MB'));
+    for (const [name, mine, theirs, target] of [['home page', ours.home, base.home, undefined], ['note page', ours.note, base.note, { max: 50, unit: 'KB' }]] as const) {
+      rows.push(row('site', `${n} notes: ${name}, HTML + JS + CSS loaded, gzip (${mine.files} files; raw ${fmt(mine.raw / 1024, 'KB')})`, mine.gzip / 1024, theirs.gzip / 1024, `default theme; raw ${fmt(theirs.raw / 1024, 'KB')}`, target, 'KB'));
+    }
+  }
+  return rows;
+}
+
+export function lighthouseRows(ours: Awaited<ReturnType<typeof lighthouseRuns>>, theirs: Awaited<ReturnType<typeof lighthouseRuns>>): Row[] {
+  const rows: Row[] = [];
+  for (const [page, f] of ours) {
+    const b = theirs.get(page)!;
+    const name = page === '/' ? 'home page' : `note page ${page}`;
+    for (const [k, label] of [['performance', 'Performance'], ['accessibility', 'Accessibility'], ['bestPractices', 'Best Practices'], ['seo', 'SEO']] as const) {
+      rows.push(row('lighthouse', `${name}: ${label} score (median of ${f[k].runs}; min ${f[k].min})`, f[k].median, b[k].median, 'default theme', undefined, 'pts'));
+    }
+    rows.push(row('lighthouse', `${name}: total bytes`, f.bytes.median / 1024, b.bytes.median / 1024, 'default theme', undefined, 'KB'));
+    rows.push(row('lighthouse', `${name}: LCP (mobile, simulated throttling)`, f.lcp.median, b.lcp.median, 'default theme'));
+    rows.push(row('lighthouse', `${name}: TBT`, f.tbt.median, b.tbt.median, 'default theme'));
+  }
+  return rows;
+}
+
+/** Builds the seed notebook with our theme and with the default theme, for Lighthouse. */
+function buildSeedSites(): { ours: string; theirs: string; cleanup: () => void } {
+  const base = path.join(repo, '.cache', 'bench-lighthouse');
+  rmSync(base, { recursive: true, force: true });
+  const content = path.join(base, 'content');
+  cpSync(path.join(repo, 'content'), content, { recursive: true });
+  writeDefaultTheme(content);
+  const ours = path.join(base, 'out-notepress');
+  const theirs = path.join(base, 'out-default');
+  buildOnce('notepress', content, ours);
+  buildOnce('default', content, theirs);
+  return { ours, theirs, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const rows = [
-    ...(await benchIndex(quick ? [50] : [1000, 10_000], quick ? 1 : 5)),
-    ...(await benchPreview(quick ? 5 : 200, quick ? 1 : 5)),
-    ...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)),
-  ];
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const want = (section: string) => !only || only.includes(section);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  if (want('index')) rows.push(...(await benchIndex(quick ? [50] : [1000, 10_000], quick ? 1 : 5)));
+  if (want('preview')) rows.push(...(await benchPreview(quick ? 5 : 200, quick ? 1 : 5)));
+  if (want('chart')) rows.push(...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)));
+  if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)));
+  if (want('lighthouse')) {
+    const sites = buildSeedSites();
+    try {
+      const pages = ['/', '/notes/concurrent-servers-from-sockets-to-async-await'];
+      const runs = quick ? 1 : 5;
+      rows.push(...lighthouseRows(await lighthouseRuns(sites.ours, pages, runs), await lighthouseRuns(sites.theirs, pages, runs)));
+    } finally {
+      sites.cleanup();
+    }
+  }
+  if (want('extension')) {
+    const a = await benchActivation(quick ? 1 : 5);
+    rows.push(row('extension', `activation in code-server 4.100, as VS Code reports it (median of ${a.ours.runs}; min ${fmt(a.ours.min)}, max ${fmt(a.ours.max)})`, a.ours.median, a.markdown.median, 'built-in Markdown Language Features, same window'));
+    const sizes = packageSizes();
+    const makeup = await bundleMakeup();
+    rows.push(row('extension', 'bundle dist/extension.js (minified)', sizes.bundle / 1024, undefined, '', undefined, 'KB'));
+    rows.push(row('extension', '.vsix package', sizes.vsix / 1024, undefined, '', undefined, 'KB'));
+    notes.push(`- **extension bundle makeup** (minified bytes by source): ${makeup.parts.slice(0, 10).map(([k, b]) => `${k} ${fmt(b / 1024, 'KB')}`).join(', ')}.`);
+  }
   const md = table(rows);
-  process.stdout.write(`${md}\n`);
-  if (!quick) {
+  process.stdout.write(`${md}\n${notes.join('\n')}\n`);
+  if (!quick && !only) {
     const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const doc = readFileSync(path.join(__dirname, 'BENCHMARKS.template.md'), 'utf8')
-      .replace('{{date}}', new Date().toISOString().slice(0, 10)).replace('{{machine}}', machine).replace('{{table}}', md);
+      .replace('{{date}}', new Date().toISOString().slice(0, 10)).replace('{{machine}}', machine).replace('{{table}}', md).replace('{{notes}}', notes.join('\n'));
     writeFileSync(path.join(repo, 'BENCHMARKS.md'), doc);
   }
 }

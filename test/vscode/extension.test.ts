@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
+import { benchActivation, bundleMakeup } from '../../bench/extension';
 import { kindSpec, parseEntry, today } from '../../extension/core/index';
 
 describe('extension in a real VS Code (code-server 4.100)', function () {
@@ -128,5 +129,14 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
       const serve = await vs.openPalette('Notepress: Serve Site');
       assert.ok(!serve.some((l) => l.includes('Serve Site')), serve.join(', '));
     });
+  });
+
+  it('benchmark harness (smoke): reads activation times from VS Code and the bundle\'s makeup', async function () {
+    this.timeout(180_000);
+    const a = await benchActivation(1);
+    assert.ok(a.ours.median > 0 && a.markdown.median > 0);
+    const makeup = await bundleMakeup();
+    assert.ok(makeup.total > 100_000);
+    assert.ok(makeup.parts.some(([k]) => k === 'extension/core (ours)'));
   });
 });
