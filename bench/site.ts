@@ -29,8 +29,13 @@ function dirBytes(dir: string): number {
 export function pageWeight(outDir: string, page: string): PageWeight {
   const html = readFileSync(path.join(outDir, page), 'utf8');
   const refs = new Set<string>();
-  for (const m of html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\brel="(?:modulepreload|stylesheet)"[^>]*\bhref)="([^"]+)"/g)) refs.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]*\bhref="([^"]+)"[^>]*\brel="(?:modulepreload|stylesheet)"/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) refs.add(m[1]);
+  // Any link whose rel includes modulepreload or stylesheet (VitePress writes rel="preload stylesheet").
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const rel = /\brel="([^"]*)"/.exec(m[0])?.[1].split(/\s+/) ?? [];
+    const href = /\bhref="([^"]+)"/.exec(m[0])?.[1];
+    if (href && (rel.includes('modulepreload') || rel.includes('stylesheet'))) refs.add(href);
+  }
   const bodies = [Buffer.from(html), ...[...refs].filter((r) => r.startsWith('/')).map((r) => readFileSync(path.join(outDir, r.split('?')[0])))];
   return {
     raw: bodies.reduce((n, b) => n + b.length, 0),
