@@ -589,18 +589,24 @@ function sortedByX(s: ChartSeries): ChartSeries {
   return { name: s.name, x: order.map((i) => x[i]), y: order.map((i) => s.y[i]) };
 }
 
+/** Smallest and largest y over every series, gaps left out ([Infinity, -Infinity] when there is none). */
+function yExtent(series: readonly ChartSeries[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of series) for (const v of s.y) {
+    if (v === null) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
 const label = (name: string, unit?: string): string => (unit ? `${name} (${unit})` : name);
 const fmt = d3format(',~r');
 
 function describe(c: { type: ChartType; xName: string; ys: string[]; series: ChartSeries[]; rows: number; xUnit?: string; yUnit?: string }): string {
   const kind = { line: 'Line chart', bar: 'Bar chart', scatter: 'Scatter plot', table: 'Table' }[c.type];
-  let min = Infinity;
-  let max = -Infinity;
-  for (const s of c.series) for (const v of s.y) {
-    if (v === null) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = yExtent(c.series);
   const range = min <= max ? ` Values from ${fmt(min)} to ${fmt(max)}${c.yUnit ? ` ${c.yUnit}` : ''}.` : '';
   const names = c.series.length > 1 ? ` ${c.series.length} series: ${c.series.map((s) => s.name).join(', ')}.` : '';
   return `${kind} of ${label(c.ys.join(', '), c.yUnit)} against ${label(c.xName, c.xUnit)}, ${c.rows} row${c.rows === 1 ? '' : 's'}.${names}${range} The data table follows.`;
@@ -658,13 +664,7 @@ function dataTable(c: Chart, id: string): string {
 }
 
 function svg(c: Chart, id: string): string {
-  let yMin = Infinity;
-  let yMax = -Infinity;
-  for (const s of c.series) for (const v of s.y) {
-    if (v === null) continue;
-    if (v < yMin) yMin = v;
-    if (v > yMax) yMax = v;
-  }
+  let [yMin, yMax] = yExtent(c.series);
   if (!Number.isFinite(yMin)) [yMin, yMax] = [0, 1];
   const y = c.logY ? scaleLog().domain([yMin, yMax === yMin ? yMin * 10 : yMax]) : scaleLinear().domain([Math.min(0, yMin), Math.max(0, yMax) || 1]);
   y.nice();

@@ -7,7 +7,7 @@ import { launchBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/staticServer';
 import { buildSite, copyContent, REPO } from '../helpers/site';
 import { assertSameHtml, normalisedBodies } from '../helpers/fidelity';
-import { BROKEN, VALID, writeCorpus } from '../fixtures/corpus';
+import { BROKEN, DAMAGE_PROBLEM, VALID, writeCorpus, writeDamagedNotebook } from '../fixtures/corpus';
 import { NoteRenderer } from '../../extension/preview/noteRenderer';
 import { urlOf } from '../../extension/core/slug';
 
@@ -120,22 +120,11 @@ describe('bad and hostile input corpus: the site build', function () {
     const content = copyContent();
     const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-damage-'));
     try {
-      const { writeFileSync } = await import('node:fs');
-      const { noteText } = await import('../../bench/generate');
-      const broken: string[] = [];
-      for (let i = 0; i < 10_000; i++) {
-        const rel = `notes/gen-${String(i).padStart(5, '0')}.md`;
-        let text = noteText(i, { proseWords: 60, codeBlocks: 0, codeLines: 0, date: '2026-03-01' });
-        if (i % 100 === 42) {
-          text = text.replace(/^date: .*$/m, 'date: 2026-02-30');
-          broken.push(rel);
-        }
-        writeFileSync(path.join(content, rel), text);
-      }
+      const broken = writeDamagedNotebook(content);
       const { code, output } = await buildSite(content, out);
       assert.equal(code, 1);
       const rel = path.relative(REPO, content);
-      for (const b of broken) assert.ok(output.includes(`${rel}/${b}:3:7: error: \`date\` "2026-02-30" is not a real date written YYYY-MM-DD`), b);
+      for (const b of broken) assert.ok(output.includes(`${rel}/${b}:3:7: ${DAMAGE_PROBLEM}`), b);
       assert.ok(output.includes('notepress: 100 problems in the content folder; the site was not built.'));
       assert.doesNotMatch(output, STACK_LINE);
     } finally {

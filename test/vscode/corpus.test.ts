@@ -4,9 +4,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
-import { BROKEN, DISK_PROBLEMS, writeCorpus } from '../fixtures/corpus';
+import { BROKEN, DISK_PROBLEMS, writeCorpus, writeDamagedNotebook } from '../fixtures/corpus';
 import { kindSpec, parseEntry } from '../../extension/core/index';
-import { noteText } from '../../bench/generate';
 
 /** `notes/x.md:3:7: error: message` → its parts. */
 function parts(line: string): { file: string; line: number; column: number; message: string } {
@@ -177,21 +176,7 @@ describe('bad and hostile input corpus: the extension in a real VS Code', functi
   });
 
   describe('scale with damage: 10,000 notes, 1% broken', () => {
-    const broken: string[] = [];
-    const h = useVSCode({
-      trusted: true,
-      prepare: (ws) => {
-        for (let i = 0; i < 10_000; i++) {
-          const rel = `notes/gen-${String(i).padStart(5, '0')}.md`;
-          let text = noteText(i, { proseWords: 60, codeBlocks: 0, codeLines: 0, date: '2026-03-01' });
-          if (i % 100 === 42) {
-            text = text.replace(/^date: .*$/m, 'date: 2026-02-30');
-            broken.push(rel);
-          }
-          writeFileSync(path.join(ws, 'content', rel), text);
-        }
-      },
-    });
+    const h = useVSCode({ trusted: true, prepare: (ws) => void writeDamagedNotebook(path.join(ws, 'content')) });
 
     it('reports all 100 broken notes as problems, and New Note still answers', async () => {
       const vs = h.vs();
