@@ -82,7 +82,8 @@ export function referenceProblems(e: { path: string; body: string; bodyLine: num
     });
   }
   for (const b of chartBlocks(e.body, e.bodyLine)) {
-    // Charts with inline data were checked when the entry was parsed.
+    // Charts with inline data were checked when the entry was parsed: not parsed again here.
+    if (!/^data\s*:/m.test(b.source)) continue;
     const parsed = parseChart(b.source, { file: e.path, line: b.line, read: (t) => files.read(t) });
     if (parsed.dataFile) out.push(...parsed.problems);
   }
