@@ -77,10 +77,15 @@ export async function loadNotebook(root: string): Promise<Notebook> {
   return notebook;
 }
 
-/** The content folder on disk, as the reference checks see it. */
+/**
+ * The content folder on disk, as the reference checks and the chart renderer see it.
+ * A path that leaves the folder reads as missing.
+ */
 export function diskFiles(root: string): ContentFiles {
+  const inside = (target: string) => !target.startsWith('..') && !path.isAbsolute(target);
   return {
     read: (target) => {
+      if (!inside(target)) return undefined;
       try {
         return readFileSync(path.join(root, target), 'utf8');
       } catch {
@@ -88,6 +93,7 @@ export function diskFiles(root: string): ContentFiles {
       }
     },
     isFile: (target) => {
+      if (!inside(target)) return false;
       try {
         return statSync(path.join(root, target)).isFile();
       } catch {

@@ -18,10 +18,10 @@ export interface MarkdownItLike {
   core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any }) => void): void } };
   render(src: string, env?: any): string;
 }
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { HtmlBalancer, isDroppedTag } from './sanitize';
 import { parseChart, renderChart, renderChartError } from './chart';
+import { diskFiles } from './load';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -158,12 +158,7 @@ function readContentFile(env: Env, target: string): string | undefined {
   if (env.notepressReadFile) return env.notepressReadFile(target);
   if (!env.path || !env.relativePath) return undefined;
   const depth = env.relativePath.split('/').length - 1;
-  const root = path.resolve(path.dirname(env.path), ...Array<string>(depth).fill('..'));
-  try {
-    return readFileSync(path.join(root, target), 'utf8');
-  } catch {
-    return undefined;
-  }
+  return diskFiles(path.resolve(path.dirname(env.path), ...Array<string>(depth).fill('..'))).read(target);
 }
 
 type InlineToken = { type: string; content: string };

@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ContentFiles, decodeContent, Notebook, classify, ProblemCode } from '../core/index';
-import { symbolicLinks } from '../core/load';
+import { diskFiles, symbolicLinks } from '../core/load';
 import { Disposable } from '../util/dispose';
 import { relativeTo } from '../util/paths';
 import { contentRoot } from './settings';
@@ -82,23 +81,11 @@ export class NotebookService extends Disposable {
   readonly files: ContentFiles = {
     read: (target) => {
       const uri = this.uriOf(target);
-      if (!uri || target.startsWith('..')) return undefined;
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open && !open.isClosed) return open.getText();
-      try {
-        return readFileSync(uri.fsPath, 'utf8');
-      } catch {
-        return undefined;
-      }
+      const open = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+      if (open && !target.startsWith('..')) return open.getText();
+      return this._root ? diskFiles(this._root.fsPath).read(target) : undefined;
     },
-    isFile: (target) => {
-      const uri = this.uriOf(target);
-      try {
-        return !!uri && !target.startsWith('..') && statSync(uri.fsPath).isFile();
-      } catch {
-        return false;
-      }
-    },
+    isFile: (target) => !!this._root && diskFiles(this._root.fsPath).isFile(target),
   };
 
   private async _load(): Promise<void> {
