@@ -31,8 +31,10 @@ export interface SplitFile {
   readonly problems: Problem[];
 }
 
+// Only `---` opens and closes frontmatter: YAML also allows `...` to end a document, but
+// VitePress's reader does not, and a file the site cannot build must not pass the editor.
 const FENCE = /^---[ \t]*$/;
-const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+const DOTS = /^\.\.\.[ \t]*$/;
 
 /** Splits and parses a file. Never throws: every defect becomes a problem. */
 export function splitFile(file: string, text: string): SplitFile {
@@ -48,9 +50,11 @@ export function splitFile(file: string, text: string): SplitFile {
   let closingLine: number | undefined;
   let closeStart = text.length;
   let bodyOffset = text.length;
+  let dotsLine: number | undefined;
   while (offset < text.length) {
     const eol = lineEnd(text, offset);
-    if (CLOSE.test(text.slice(offset, eol.end))) {
+    if (dotsLine === undefined && DOTS.test(text.slice(offset, eol.end))) dotsLine = line;
+    if (FENCE.test(text.slice(offset, eol.end))) {
       closingLine = line;
       closeStart = offset;
       bodyOffset = eol.next;
@@ -63,8 +67,11 @@ export function splitFile(file: string, text: string): SplitFile {
   if (closingLine === undefined) {
     // Without a closing fence nothing can be trusted to be YAML, and parsing the
     // whole body as YAML would bury the one real problem under dozens of false ones.
-    problems.push(problemAt(file, 1, 1, 1, 4, ProblemCode.FrontmatterUnclosed,
-      'frontmatter opened with `---` on line 1 is never closed: add a line `---` after the last field'));
+    problems.push(dotsLine !== undefined
+      ? problemAt(file, dotsLine, 1, dotsLine, 4, ProblemCode.FrontmatterUnclosed,
+        'frontmatter must end with `---`, not `...`: the site cannot read `...` as its end', 'error', undefined, '---')
+      : problemAt(file, 1, 1, 1, 4, ProblemCode.FrontmatterUnclosed,
+        'frontmatter opened with `---` on line 1 is never closed: add a line `---` after the last field'));
     const fm: Frontmatter = { doc: undefined, lineCounter, firstLine: 2, start: firstEol.next, end: text.length, closingLine };
     return { frontmatter: fm, body: '', bodyOffset: text.length, bodyLine: line, problems };
   }
@@ -128,9 +135,9 @@ function firstSentence(message: string): string {
 
 export function problemAt(
   file: string, line: number, column: number, endLine: number, endColumn: number,
-  code: ProblemCode, message: string, severity: 'error' | 'warning' = 'error', field?: string,
+  code: ProblemCode, message: string, severity: 'error' | 'warning' = 'error', field?: string, replacement?: string,
 ): Problem {
-  return { file, line, column, endLine, endColumn, code, message, severity, ...(field ? { field } : {}) };
+  return { file, line, column, endLine, endColumn, code, message, severity, ...(field ? { field } : {}), ...(replacement !== undefined ? { replacement } : {}) };
 }
 
 /** The 1-based file range of a YAML node or source range in a frontmatter. */

@@ -1,14 +1,21 @@
 /**
  * The Notepress content model: plain TypeScript shared by the extension, the site
- * build and the tests. It must never import `vscode` or `vue` (a test enforces it).
+ * build, the CLI and the tests. It never imports `vscode`, `vue` or `vitepress`, and
+ * touches the disk only in `node/` (the linter enforces both).
  */
 export * from './problems';
 export * from './dates';
 export * from './kinds';
+export * from './notebookConfig';
 export * from './frontmatter';
+export * from './fields';
 export * from './slug';
+export * from './urls';
 export * from './reading';
 export * from './entry';
+export * from './profile';
+export * from './placeholders';
+export * from './groups';
 export * from './notebook';
 export * from './decode';
 export * from './sanitize';
@@ -16,3 +23,5 @@ export * from './markdown';
 export * from './templates';
 export * from './references';
 export * from './chart';
+export * from './starter';
+export * from './header';

@@ -21,7 +21,7 @@ export interface MarkdownItLike {
 import * as path from 'node:path';
 import { HtmlBalancer, isDroppedTag } from './sanitize';
 import { parseChart, renderChart, renderChartError } from './chart';
-import { diskFiles } from './load';
+import { diskFiles } from './node/load';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;

@@ -1,62 +1,73 @@
 /**
  * The notebook index: every entry of a content folder, kept up to date one file at a
  * time. Loading reads each file once; a change re-parses only that file. Sorted
- * lists are cached per kind and rebuilt lazily after a change to that kind.
+ * lists are cached per kind and rebuilt lazily after a change to that kind. What the
+ * kinds are comes from the notebook's settings (`NotebookConfig`), never from code.
  */
-import { classify, KINDS, KindId, PROFILE_PATH } from './kinds';
-import { Entry, parseEntry, parseProfile, Profile } from './entry';
+import { KindSpec, PROFILE_PATH } from './kinds';
+import { Entry, parseEntry } from './entry';
+import { Page, parsePage, parseProfile, Profile } from './profile';
 import { Problem, ProblemCode } from './problems';
+import { DEFAULT_CONFIG, NotebookConfig } from './notebookConfig';
+import { seriesKey, tagKey } from './urls';
+import { sortedInsert, Group, groupEntries } from './groups';
 
-/** Notes newest first; other kinds by `order`, then newest, then title. */
-export function compareEntries(a: Entry, b: Entry): number {
-  if (a.kind !== 'note') {
-    if (a.order !== undefined || b.order !== undefined) {
-      if (a.order === undefined) return 1;
-      if (b.order === undefined) return -1;
-      if (a.order !== b.order) return a.order - b.order;
-    }
-  }
-  const ad = a.date ?? '';
-  const bd = b.date ?? '';
-  if (ad !== bd) return ad < bd ? 1 : -1;
-  return a.title.localeCompare(b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
+export type { Group } from './groups';
 
-export interface Group<T> { readonly key: string; readonly items: readonly T[] }
-
-export type NotebookChange = { readonly path: string; readonly kind?: KindId | 'profile' };
+/** A tag or series: its identity (slug), the name shown (the most used spelling), and its entries. */
+export interface Named { readonly key: string; readonly name: string; readonly items: readonly Entry[] }
 
 export class Notebook {
   private readonly entries = new Map<string, Entry>();
-  /** Problems of files that are not entries but still belong to the notebook (unreadable files). */
+  private readonly pagesByPath = new Map<string, Page>();
+  /** Problems of files that are not entries but still belong to the notebook (unreadable or unsupported files). */
   private readonly fileProblems = new Map<string, Problem[]>();
   private profileEntry: Profile | undefined;
-  private readonly sorted = new Map<KindId, Entry[]>();
-  private readonly publishedCache = new Map<KindId, readonly Entry[]>();
+  private readonly sorted = new Map<string, Entry[]>();
+  private readonly publishedCache = new Map<string, readonly Entry[]>();
+  private _config: NotebookConfig;
+
+  constructor(config: NotebookConfig = DEFAULT_CONFIG) {
+    this._config = config;
+  }
+
+  get config(): NotebookConfig {
+    return this._config;
+  }
+
+  get kinds() {
+    return this._config.kinds;
+  }
 
   /**
    * Adds or replaces one file. Returns what it became, or undefined when the path
    * is not part of the notebook (then nothing is stored).
    */
-  set(path: string, text: string): Entry | Profile | undefined {
-    const role = classify(path);
+  set(path: string, text: string): Entry | Profile | Page | undefined {
+    const role = this.kinds.classify(path);
     if (!role || role.role === 'section') return undefined;
-    this.fileProblems.delete(path);
-    if (role.role === 'profile') {
-      this.profileEntry = parseProfile(path, text);
-      return this.profileEntry;
+    this.delete(path);
+    if (role.role === 'unsupported') {
+      this.fileProblems.set(path, [{ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, code: ProblemCode.Unsupported, severity: 'error', message: role.why }]);
+      return undefined;
+    }
+    if (role.role === 'profile') return (this.profileEntry = parseProfile(path, text));
+    if (role.role === 'page') {
+      const page = parsePage(path, text);
+      this.pagesByPath.set(path, page);
+      return page;
     }
     const entry = parseEntry(path, text, role.kind);
-    const old = this.entries.get(path);
     this.entries.set(path, entry);
-    if (old) this.unsort(old);
-    this.insertSorted(entry);
+    this.publishedCache.delete(entry.kind);
+    const list = this.sorted.get(entry.kind);
+    if (list) sortedInsert(list, entry, role.kind);
     return entry;
   }
 
   /** Records a file that could not be read as text (binary, not UTF-8, unreadable). */
   setUnreadable(path: string, code: ProblemCode, message: string, at: { line?: number; column?: number } = {}): void {
-    const role = classify(path);
+    const role = this.kinds.classify(path);
     if (!role || role.role === 'section') return;
     this.delete(path);
     const line = at.line ?? 1;
@@ -65,44 +76,20 @@ export class Notebook {
   }
 
   delete(path: string): boolean {
-    this.fileProblems.delete(path);
+    const had = this.fileProblems.delete(path) || this.pagesByPath.delete(path);
     if (path === PROFILE_PATH) {
-      const had = this.profileEntry !== undefined;
+      const was = this.profileEntry !== undefined;
       this.profileEntry = undefined;
-      return had;
+      return was || had;
     }
     const old = this.entries.get(path);
-    if (!old) return false;
+    if (!old) return had;
     this.entries.delete(path);
-    this.unsort(old);
+    this.publishedCache.delete(old.kind);
+    const list = this.sorted.get(old.kind);
+    const i = list ? list.indexOf(old) : -1;
+    if (i >= 0) list!.splice(i, 1);
     return true;
-  }
-
-  /**
-   * One change keeps a built sorted list current by removing and binary-inserting the
-   * entry, instead of re-sorting the kind: at 10,000 notes a re-sort costs ~16 ms, an
-   * insertion well under one.
-   */
-  private insertSorted(e: Entry): void {
-    this.publishedCache.delete(e.kind);
-    const list = this.sorted.get(e.kind);
-    if (!list) return;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareEntries(list[mid], e) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, e);
-  }
-
-  private unsort(e: Entry): void {
-    this.publishedCache.delete(e.kind);
-    const list = this.sorted.get(e.kind);
-    if (!list) return;
-    const i = list.indexOf(e);
-    if (i >= 0) list.splice(i, 1);
   }
 
   get(path: string): Entry | undefined {
@@ -113,22 +100,33 @@ export class Notebook {
     return this.profileEntry;
   }
 
+  page(path: string): Page | undefined {
+    return this.pagesByPath.get(path);
+  }
+
+  /** Top-level pages, published ones only, by path. */
+  pages(): Page[] {
+    return [...this.pagesByPath.values()].filter((p) => !p.draft).sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
   get size(): number {
     return this.entries.size;
   }
 
   /** All entries of a kind, sorted, drafts included. */
-  all(kind: KindId): readonly Entry[] {
+  all(kind: string): readonly Entry[] {
     let list = this.sorted.get(kind);
     if (!list) {
-      list = [...this.entries.values()].filter((e) => e.kind === kind).sort(compareEntries);
+      const spec = this.kinds.spec(kind);
+      list = [];
+      for (const e of this.entries.values()) if (e.kind === kind) sortedInsert(list, e, spec);
       this.sorted.set(kind, list);
     }
     return list;
   }
 
   /** Published entries of a kind: drafts left out. */
-  list(kind: KindId): readonly Entry[] {
+  list(kind: string): readonly Entry[] {
     let list = this.publishedCache.get(kind);
     if (!list) {
       list = this.all(kind).filter((e) => !e.draft);
@@ -138,67 +136,74 @@ export class Notebook {
   }
 
   drafts(): readonly Entry[] {
-    return KINDS.flatMap((k) => this.all(k.id).filter((e) => e.draft));
+    return this.kinds.all.flatMap((k) => this.all(k.id).filter((e) => e.draft));
   }
 
   /** Every published entry of every kind. */
   published(): readonly Entry[] {
-    return KINDS.flatMap((k) => this.list(k.id));
+    return this.kinds.all.flatMap((k) => this.list(k.id));
   }
 
-  /** Published entries grouped by a key, groups in first-seen order of the sorted list. */
-  groupBy(kind: KindId, key: (e: Entry) => string | readonly string[] | undefined): Group<Entry>[] {
-    const groups = new Map<string, Entry[]>();
-    for (const e of this.list(kind)) {
-      const k = key(e);
-      for (const g of k === undefined ? [] : typeof k === 'string' ? [k] : k) {
-        const items = groups.get(g) ?? [];
-        items.push(e);
-        groups.set(g, items);
-      }
-    }
-    return [...groups].map(([k, items]) => ({ key: k, items }));
+  /** A kind's published entries, grouped as its `group` setting says (by year, by a field, or one group). */
+  groups(kind: KindSpec): Group<Entry>[] {
+    return groupEntries(this.list(kind.id), kind);
   }
 
-  byYear(kind: KindId = 'note'): Group<Entry>[] {
-    return this.groupBy(kind, (e) => e.date?.slice(0, 4) ?? 'Undated');
+  /** Tags across every published kind, most used first, then by name. Spellings that share a slug are one tag. */
+  tags(): Named[] {
+    return this.named((e) => e.tags, tagKey).sort((a, b) => b.items.length - a.items.length || a.name.localeCompare(b.name));
   }
 
-  byCategory(kind: KindId = 'case-study'): Group<Entry>[] {
-    return this.groupBy(kind, (e) => e.category ?? 'Uncategorised');
+  /** Series across every published kind, by name; each series' parts oldest first. */
+  allSeries(): Named[] {
+    return this.named((e) => e.series, seriesKey)
+      .map((s) => ({ ...s, items: [...s.items].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title)) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Tags across every published kind, most used first, then by name. */
-  tags(): Group<Entry>[] {
-    const groups = new Map<string, Entry[]>();
+  /** One series by its key or any of its spellings. */
+  series(name: string): Named | undefined {
+    const key = seriesKey(name);
+    return this.allSeries().find((s) => s.key === key);
+  }
+
+  private named(of: (e: Entry) => readonly string[], keyOf: (s: string) => string): Named[] {
+    const groups = new Map<string, { items: Entry[]; spellings: Map<string, number> }>();
     for (const e of this.published()) {
-      for (const t of e.tags) {
-        const items = groups.get(t) ?? [];
-        items.push(e);
-        groups.set(t, items);
+      const seen = new Set<string>();
+      for (const t of of(e)) {
+        const key = keyOf(t);
+        const g = groups.get(key) ?? { items: [] as Entry[], spellings: new Map<string, number>() };
+        g.spellings.set(t, (g.spellings.get(t) ?? 0) + 1);
+        if (!seen.has(key)) g.items.push(e);
+        seen.add(key);
+        groups.set(key, g);
       }
     }
-    return [...groups]
-      .map(([key, items]) => ({ key, items }))
-      .sort((a, b) => b.items.length - a.items.length || a.key.localeCompare(b.key));
+    return [...groups].map(([key, g]) => ({ key, name: [...g.spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0], items: g.items }));
   }
 
-  /** The distinct values of a string field across all entries (for completions and pickers). */
-  values(field: 'category' | 'series' | 'tags'): string[] {
+  /**
+   * The distinct values of a field across all entries but `except` (for completions and
+   * pickers). Tags are deduplicated by identity, offering the most used spelling.
+   */
+  values(fieldName: string, except?: string): string[] {
+    const others = [...this.entries.values()].filter((e) => e.path !== except);
+    if (fieldName === 'tags' || fieldName === 'stack') {
+      const byKey = new Map<string, string>();
+      for (const e of others) for (const t of fieldName === 'tags' ? e.tags : listOf(e.data.stack)) if (!byKey.has(tagKey(t))) byKey.set(tagKey(t), t);
+      for (const t of this.tags()) if (byKey.has(t.key)) byKey.set(t.key, t.name);
+      return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+    }
     const seen = new Set<string>();
-    for (const e of this.entries.values()) {
-      if (field === 'tags') e.tags.forEach((t) => seen.add(t));
-      else if (e[field]) seen.add(e[field]!);
+    for (const e of others) {
+      const v = fieldName === 'series' ? e.series : listOf(e.data[fieldName]);
+      v.forEach((x) => seen.add(x));
     }
     return [...seen].sort((a, b) => a.localeCompare(b));
   }
 
-  /** Published notes of the same series, oldest first. */
-  series(name: string): Entry[] {
-    return this.list('note').filter((e) => e.series === name).reverse();
-  }
-
-  /** The neighbours of an entry within its kind's published list (previous is newer for notes). */
+  /** The neighbours of an entry within its kind's published list (previous is newer for dated kinds). */
   neighbours(path: string): { prev?: Entry; next?: Entry } {
     const e = this.entries.get(path);
     if (!e) return {};
@@ -208,11 +213,12 @@ export class Notebook {
     return { prev: list[i - 1], next: list[i + 1] };
   }
 
-  /** Every problem in the notebook, by file then position. */
+  /** Every problem in the notebook, the settings file's included, by file then position. */
   problems(): Problem[] {
-    const out: Problem[] = [];
+    const out: Problem[] = [...this._config.problems];
     if (this.profileEntry) out.push(...this.profileEntry.problems);
     for (const e of this.entries.values()) out.push(...e.problems);
+    for (const p of this.pagesByPath.values()) out.push(...p.problems);
     for (const ps of this.fileProblems.values()) out.push(...ps);
     return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   }
@@ -220,13 +226,19 @@ export class Notebook {
   /** Problems of one file. */
   problemsOf(path: string): readonly Problem[] {
     if (path === PROFILE_PATH) return this.profileEntry?.problems ?? this.fileProblems.get(path) ?? [];
-    return this.entries.get(path)?.problems ?? this.fileProblems.get(path) ?? [];
+    return this.entries.get(path)?.problems ?? this.pagesByPath.get(path)?.problems ?? this.fileProblems.get(path)
+      ?? this._config.problems.filter((p) => p.file === path);
   }
 
   /** Every path the notebook holds. */
   paths(): string[] {
-    const out = [...this.entries.keys(), ...this.fileProblems.keys()];
+    const out = [...this.entries.keys(), ...this.pagesByPath.keys(), ...this.fileProblems.keys()];
     if (this.profileEntry) out.push(this.profileEntry.path);
     return out;
   }
+}
+
+function listOf(v: unknown): string[] {
+  if (typeof v === 'string' && v.trim()) return [v.trim()];
+  return Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim()).filter(Boolean) : [];
 }

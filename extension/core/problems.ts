@@ -14,6 +14,8 @@ export interface Problem {
   readonly code: ProblemCode;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /** Text that fixes the problem when it replaces the problem's range, where the intent is clear ("did you mean"). */
+  readonly replacement?: string;
 }
 
 /** Stable codes, so that quick fixes can match the problems they repair. */
@@ -31,6 +33,10 @@ export const ProblemCode = {
   NotUtf8: 'not-utf8',
   MissingFile: 'missing-file',
   Chart: 'chart',
+  Settings: 'settings',
+  Unsupported: 'unsupported',
+  Placeholder: 'placeholder',
+  UnknownValue: 'unknown-value',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

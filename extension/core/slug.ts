@@ -53,24 +53,8 @@ export function uniqueFileName(title: string, taken: Iterable<string>): string {
   for (let i = 2; ; i++) if (!used.has(`${slug}-${i}.md`)) return `${slug}-${i}.md`;
 }
 
-/**
- * The site URL of a content file (clean URLs, as the site is built): `notes/a.md` →
- * `/notes/a`, `notes/index.md` → `/notes/`, `index.md` → `/`.
- */
-export function urlOf(relPath: string): string {
-  const stem = relPath.replace(/\.md$/, '');
-  if (stem === 'index') return '/';
-  if (stem.endsWith('/index')) return `/${stem.slice(0, -'index'.length)}`;
-  return `/${stem}`;
-}
-
 /** The slug of a content file: its file name without `.md`. */
 export function slugOf(relPath: string): string {
   const name = relPath.slice(relPath.lastIndexOf('/') + 1);
   return name.replace(/\.md$/, '');
-}
-
-/** The tag's page URL; tags are slugified so `Event Loop` and `event-loop` share a page. */
-export function tagUrl(tag: string): string {
-  return `/tags/${slugify(tag) || 'tag'}`;
 }

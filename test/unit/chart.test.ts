@@ -5,7 +5,7 @@ import MarkdownIt from 'markdown-it';
 import { chartBlocks, parseChart, relativeSymbol, renderChart, type Chart } from '../../extension/core/chart';
 import { MARKDOWN_OPTIONS, notepressMarkdown } from '../../extension/core/markdown';
 import { parseEntry } from '../../extension/core/entry';
-import { kindSpec } from '../../extension/core/kinds';
+import { DEFAULT_TABLE } from '../../extension/core/kinds';
 import { referenceProblems } from '../../extension/core/references';
 import { readingStats } from '../../extension/core/reading';
 
@@ -162,7 +162,7 @@ describe('charts', () => {
   describe('in notes', () => {
     const note = (body: string) => `---\ntitle: Lag\ndate: 2026-05-13\n---\n\nIntro.\n\n${body}\n`;
     it('an entry reports an inline chart\'s problems at file lines', () => {
-      const e = parseEntry(FILE, note('```chart\n---\nt,v\n0,x\n```'), kindSpec('note'));
+      const e = parseEntry(FILE, note('```chart\n---\nt,v\n0,x\n```'), DEFAULT_TABLE.spec('note'));
       assert.deepEqual(e.problems.map((p) => `${p.line}:${p.column}: ${p.message}`), ['11:3: "x" in column "v" is not a number']);
     });
     it('chart blocks are found as fences are, and add nothing to the reading time', () => {
@@ -199,7 +199,7 @@ describe('charts', () => {
       assert.match(md.render('```chart\n---\nt,v\n0,4\n1,5\n```', env()), /Values from 4 to 5/);
     });
     it('reference checks find a chart\'s missing data file and bad data in one', () => {
-      const e = parseEntry(FILE, note('```chart\ndata: ./lag.csv\n```\n\n```chart\ndata: ./ok.csv\n```'), kindSpec('note'));
+      const e = parseEntry(FILE, note('```chart\ndata: ./lag.csv\n```\n\n```chart\ndata: ./ok.csv\n```'), DEFAULT_TABLE.spec('note'));
       assert.deepEqual(e.problems, [], 'a data file is checked where the disk is read');
       const files: Record<string, string> = { 'notes/ok.csv': 'a,b\n1,2\n' };
       const found = referenceProblems(e, { read: (t) => files[t], isFile: (t) => t in files });

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileProblems, loadNotebook } from '../../extension/core/load';
+import { fileProblems, loadNotebook } from '../../extension/core/node/load';
 import { formatProblem } from '../../extension/core/problems';
-import { fillTemplate, DEFAULT_TEMPLATES } from '../../extension/core/templates';
+import { fillTemplate, defaultTemplate } from '../../extension/core/templates';
 import { parseEntry } from '../../extension/core/entry';
-import { kindSpec } from '../../extension/core/kinds';
+import { DEFAULT_TABLE } from '../../extension/core/kinds';
 import { isSafeSlug, uniqueFileName } from '../../extension/core/slug';
 import { BROKEN, DISK_PROBLEMS, HUGE_BYTES, VALID, writeCorpus, writeDamagedNotebook, DAMAGE_PROBLEM } from '../fixtures/corpus';
 
@@ -63,8 +63,8 @@ describe('bad and hostile input corpus: the core', function () {
 
   it('writes hostile titles into frontmatter as plain strings that parse back exactly', () => {
     for (const title of ['a: b', '#1', '"quoted"', "it's", '- dash', '[x]', '{y}', '$(touch /tmp/x)', '`cmd`', 'x'.repeat(300), 'नमस्ते', 'null', 'true', '2026-01-01', '*star', '&anchor', '!tag', '|', '>', '%', '@']) {
-      const { text } = fillTemplate(DEFAULT_TEMPLATES.note, { title, date: '2026-05-01' });
-      const e = parseEntry('notes/x.md', text, kindSpec('note'));
+      const { text } = fillTemplate(defaultTemplate(DEFAULT_TABLE.spec('note')), { title, date: '2026-05-01' });
+      const e = parseEntry('notes/x.md', text, DEFAULT_TABLE.spec('note'));
       assert.deepEqual(e.problems, [], title);
       assert.equal(e.title, title);
     }

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { kindSpec } from '../../extension/core/kinds';
-import { parseEntry, parseProfile } from '../../extension/core/entry';
+import { DEFAULT_TABLE } from '../../extension/core/kinds';
+import { parseEntry } from '../../extension/core/entry';
+import { parseProfile } from '../../extension/core/profile';
 import { formatProblem } from '../../extension/core/problems';
 
-const note = kindSpec('note');
+const note = DEFAULT_TABLE.spec('note');
 const problems = (text: string, kind = note) =>
   parseEntry('notes/x.md', text, kind).problems.map((p) => `${p.line}:${p.column}-${p.endLine}:${p.endColumn} ${p.code}${p.field ? ` ${p.field}` : ''}`);
 
@@ -16,7 +17,7 @@ describe('entry', () => {
     assert.equal(e.url, '/notes/hello-world');
     assert.equal(e.date, '2026-06-01');
     assert.deepEqual(e.tags, ['rust', 'net']);
-    assert.equal(e.series, 'S');
+    assert.deepEqual(e.series, ['S']);
     assert.equal(e.data.mood, 'calm');
     assert.equal(e.draft, false);
     assert.equal(e.bodyLine, 9);
@@ -36,7 +37,7 @@ describe('entry', () => {
     assert.deepEqual(problems(''), ['1:1-1:1 frontmatter-missing']);
     assert.deepEqual(problems('---\ndate: 2026-06-01\n---\n'), ['3:1-3:4 missing-field title']);
     assert.deepEqual(problems('---\ntitle:\ndate: 2026-06-01\n---\n'), ['2:1-2:6 missing-field title']);
-    assert.deepEqual(problems('---\ntitle: a\n---\n', kindSpec('case-study')), ['3:1-3:4 missing-field category']);
+    assert.deepEqual(problems('---\ntitle: a\n---\n', DEFAULT_TABLE.spec('case-study')), ['3:1-3:4 missing-field category']);
   });
   it('reports wrong values with the field and a plain message', () => {
     const [bad] = parseEntry('notes/x.md', '---\ntitle: a\ndate: 2026-13-45\n---\n', note).problems;
@@ -55,7 +56,7 @@ describe('entry', () => {
     assert.deepEqual(problems('---\ntitle: a\ndate: 2026-01-01\n---'), []);
   });
   it('names open-source entries by project', () => {
-    const e = parseEntry('open-source/x.md', '---\nproject: Inkscape\nrole: developer\n---\n', kindSpec('open-source'));
+    const e = parseEntry('open-source/x.md', '---\nproject: Inkscape\nrole: developer\n---\n', DEFAULT_TABLE.spec('open-source'));
     assert.equal(e.title, 'Inkscape');
     assert.deepEqual(e.problems, []);
   });

@@ -14,8 +14,12 @@ describe('frontmatter', () => {
     assert.equal(s.frontmatter, undefined);
     assert.equal(s.body, 'just text\n---\n');
   });
-  it('accepts `...` as the closing fence', () => {
-    assert.equal(splitFile('x.md', '---\na: 1\n...\nbody').body, 'body');
+  it('closes frontmatter only with `---`, as the site does, and says so where `...` was written', () => {
+    const s = splitFile('x.md', '---\na: 1\n...\nbody');
+    assert.deepEqual(s.problems.map((p) => [p.line, p.column, p.code, p.message, p.replacement]), [
+      [3, 1, 'frontmatter-unclosed', 'frontmatter must end with `---`, not `...`: the site cannot read `...` as its end', '---'],
+    ]);
+    assert.equal(splitFile('x.md', '---\na: 1\n---\nbody').body, 'body');
   });
   it('edits a value in place, keeping comments, quoting and order', () => {
     const text = '---\n# my note\ntitle: "Old title" # keep me\ndate: 2026/6/1\ntags: [a]\n---\nbody\n';

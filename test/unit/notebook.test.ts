@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { Notebook } from '../../extension/core/notebook';
-import { loadNotebook } from '../../extension/core/load';
+import { loadNotebook } from '../../extension/core/node/load';
 
 const note = (title: string, date: string, extra = '') => `---\ntitle: ${title}\ndate: ${date}\n${extra}---\nbody\n`;
 
@@ -15,7 +15,7 @@ describe('notebook', () => {
     nb.set('README.md', 'not ours');
     assert.deepEqual(nb.list('note').map((e) => e.title), ['B', 'A']);
     assert.deepEqual(nb.drafts().map((e) => e.title), ['C']);
-    assert.deepEqual(nb.byYear().map((g) => [g.key, g.items.length]), [['2026', 2]]);
+    assert.deepEqual(nb.groups(nb.kinds.spec('note')).map((g) => [g.key, g.items.length]), [['2026', 2]]);
     assert.deepEqual(nb.tags().map((g) => g.key), ['x', 'y']);
     assert.equal(nb.size, 3);
   });
@@ -38,7 +38,7 @@ describe('notebook', () => {
     nb.set('case-studies/y.md', '---\ntitle: Y\ncategory: Systems\norder: 2\n---\n');
     nb.set('case-studies/x.md', '---\ntitle: X\ncategory: Databases\norder: 1\n---\n');
     assert.deepEqual(nb.list('case-study').map((e) => e.title), ['X', 'Y', 'Z']);
-    assert.deepEqual(nb.byCategory().map((g) => [g.key, g.items.map((e) => e.title)]), [['Databases', ['X', 'Z']], ['Systems', ['Y']]]);
+    assert.deepEqual(nb.groups(nb.kinds.spec('case-study')).map((g) => [g.key, g.items.map((e) => e.title)]), [['Databases', ['X', 'Z']], ['Systems', ['Y']]]);
     assert.deepEqual(nb.values('category'), ['Databases', 'Systems']);
   });
   it('links a series in date order and finds neighbours', () => {
@@ -46,7 +46,7 @@ describe('notebook', () => {
     nb.set('notes/p1.md', note('P1', '2026-01-01', 'series: S\n'));
     nb.set('notes/p2.md', note('P2', '2026-02-01', 'series: S\n'));
     nb.set('notes/other.md', note('O', '2026-03-01'));
-    assert.deepEqual(nb.series('S').map((e) => e.title), ['P1', 'P2']);
+    assert.deepEqual(nb.series('S')?.items.map((e) => e.title), ['P1', 'P2']);
     assert.deepEqual(nb.neighbours('notes/p2.md'), { prev: nb.get('notes/other.md'), next: nb.get('notes/p1.md') });
   });
   it('records unreadable files as problems', () => {
@@ -79,7 +79,7 @@ describe('notebook', () => {
       assert.match(nb.list('note')[0].summary, /^A series-level writeup from Eli Bendersky's concurrent servers articles/);
     });
     it('has the case studies with their categories in the seed\'s order', () => {
-      assert.deepEqual(nb.list('case-study').map((e) => e.category), ['Databases', 'Databases', 'Systems programming']);
+      assert.deepEqual(nb.list('case-study').map((e) => e.data.category), ['Databases', 'Databases', 'Systems programming']);
       assert.match(nb.list('case-study')[1].summary, /RocksDB for storage, custom embedding modules, KD-Tree indexing, and KNN search/);
     });
     it('has four research entries, one of them Rust systems programming', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { isSafeSlug, slugify, slugOf, tagUrl, uniqueFileName, urlOf } from '../../extension/core/slug';
+import { isSafeSlug, slugify, slugOf, uniqueFileName } from '../../extension/core/slug';
+import { tagUrl, urlOf } from '../../extension/core/urls';
 
 describe('slug', () => {
   it('makes readable slugs', () => {

@@ -1,0 +1,124 @@
+/**
+ * Loads a content folder from disk with Node's file system. Used by the site build,
+ * the CLI, the tests and the benchmarks; the extension reads through VS Code's file
+ * system instead (remote workspaces, `files.exclude`) and feeds the same Notebook.
+ * This folder is the only part of the core that touches the disk.
+ */
+import { promises as fs, Dirent, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { Kinds, PUBLIC_DIR } from '../kinds';
+import { Notebook } from '../notebook';
+import { decodeContent } from '../decode';
+import { Problem, ProblemCode } from '../problems';
+import { ContentFiles, referenceProblems } from '../references';
+import { CONFIG_PATH, DEFAULT_CONFIG, NotebookConfig, parseNotebookConfig } from '../notebookConfig';
+
+/** What a walk of the content folder found. */
+export interface ContentScan {
+  /** Files the notebook holds (entries, profile, pages, section pages, unsupported `.mdx`). */
+  readonly notebook: readonly string[];
+  /** Markdown files the notebook does not hold (a folder no kind owns, `public/`): never published. */
+  readonly other: readonly string[];
+  /**
+   * Symbolic links. The notebook does not follow them; the site build leaves them out
+   * too (VitePress would follow a link to a parent folder and publish the site again beneath it).
+   */
+  readonly links: readonly string[];
+}
+
+/** Walks the content folder without following symbolic links, so a link loop cannot hang it. */
+export async function scanContent(root: string, kinds: Kinds): Promise<ContentScan> {
+  const notebook: string[] = [];
+  const other: string[] = [];
+  const links: string[] = [];
+  async function walk(dir: string, rel: string): Promise<void> {
+    let items: Dirent[];
+    try {
+      items = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of items) {
+      // Dot folders and node_modules are never pages (VitePress skips them too).
+      if (d.name.startsWith('.') || d.name === 'node_modules') continue;
+      const r = rel ? `${rel}/${d.name}` : d.name;
+      if (d.isSymbolicLink()) links.push(r);
+      else if (d.isDirectory()) await walk(path.join(dir, d.name), r);
+      else if (d.isFile() && kinds.classify(r)) notebook.push(r);
+      else if (d.isFile() && r.endsWith('.md')) other.push(r);
+    }
+  }
+  await walk(root, '');
+  return { notebook: notebook.sort(), other: other.sort(), links: links.sort() };
+}
+
+/** Reads `.notepress/notebook.yaml`, or the defaults when there is none. */
+export async function loadConfig(root: string): Promise<NotebookConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(root, CONFIG_PATH), 'utf8');
+  } catch {
+    return DEFAULT_CONFIG;
+  }
+  return parseNotebookConfig(text);
+}
+
+/** Reads one file into the notebook, recording why when it cannot be read as text. */
+export async function loadFile(notebook: Notebook, root: string, rel: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path.join(root, rel));
+  } catch (err) {
+    notebook.setUnreadable(rel, ProblemCode.Unreadable, `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    return;
+  }
+  const decoded = decodeContent(bytes);
+  if (decoded.ok) notebook.set(rel, decoded.text);
+  else notebook.setUnreadable(rel, decoded.code, decoded.message, decoded);
+}
+
+/** Loads a content folder: its settings, then every file, into a new Notebook. */
+export async function loadNotebook(root: string): Promise<Notebook> {
+  const notebook = new Notebook(await loadConfig(root));
+  const scan = await scanContent(root, notebook.kinds);
+  await Promise.all(scan.notebook.map((rel) => loadFile(notebook, root, rel)));
+  return notebook;
+}
+
+/**
+ * The content folder on disk, as the reference checks and the chart renderer see it.
+ * A path that leaves the folder reads as missing.
+ */
+export function diskFiles(root: string): ContentFiles {
+  const inside = (target: string) => !target.startsWith('..') && !path.isAbsolute(target);
+  return {
+    read: (target) => {
+      if (!inside(target)) return undefined;
+      try {
+        return readFileSync(path.join(root, target), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    isFile: (target) => {
+      if (!inside(target)) return false;
+      try {
+        return statSync(path.join(root, target)).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/**
+ * What published entries refer to on disk and is missing or broken (images, chart data
+ * files), as problems. The site build checks these before rendering: a missing image
+ * would otherwise stop the bundler mid-build with a stack trace.
+ */
+export function fileProblems(notebook: Notebook, root: string): Problem[] {
+  const files = diskFiles(root);
+  return notebook.published().flatMap((e) => referenceProblems(e, files));
+}
+
+export { PUBLIC_DIR };
