@@ -1,10 +1,15 @@
-// Bundles the extension to dist/extension.js (CommonJS, `vscode` external).
-// `--production` minifies; `--watch` rebuilds on change. Type checking is `npm run typecheck`.
+// Bundles the extension to dist/extension.js (CommonJS, `vscode` external), and the
+// package's node side (the site config and the `notepress` command) to dist/site/*.mjs
+// (ES modules; every npm package stays an import, resolved from the notebook's
+// node_modules). `node esbuild.mjs [extension] [site]`: both when neither is named.
+// `--production` minifies the extension; `--watch` rebuilds it on change. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const targets = named.length ? named : ['extension', 'site'];
 
 /** Prints esbuild's problems the way VS Code's `$esbuild-watch` problem matcher reads them. */
 const reporter = {
@@ -27,9 +32,30 @@ const reporter = {
  */
 function copyMedia() {
   mkdirSync('dist/media', { recursive: true });
-  for (const f of ['vars.css', 'prose.css']) copyFileSync(`docs/.vitepress/theme/styles/${f}`, `dist/media/${f}`);
+  for (const f of ['vars.css', 'prose.css', 'entry.css']) copyFileSync(`docs/theme/styles/${f}`, `dist/media/${f}`);
   for (const f of ['preview.js', 'preview.css']) copyFileSync(`media/${f}`, `dist/media/${f}`);
 }
+if (targets.includes('site')) {
+  // The site's node side: not minified, so a stack trace from a user's build reads.
+  const result = await esbuild.build({
+    entryPoints: ['docs/site/config.ts', 'docs/site/cli.ts'],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir: 'dist/site',
+    outExtension: { '.js': '.mjs' },
+    packages: 'external',
+    sourcemap: false,
+    logLevel: 'silent',
+    plugins: [reporter],
+    banner: { js: "import { createRequire as __npRequire } from 'node:module'; const require = __npRequire(import.meta.url);" },
+  });
+  if (result.errors.length) process.exit(1);
+}
+if (!targets.includes('extension')) process.exit(0);
+
 copyMedia();
 
 const ctx = await esbuild.context({

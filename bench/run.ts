@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import MarkdownIt from 'markdown-it';
-import { loadNotebook } from '../extension/core/load';
+import { loadNotebook } from '../extension/core/node/load';
 import { NoteRenderer } from '../extension/preview/noteRenderer';
 import { line as d3line } from 'd3-shape';
 import { parseChart, renderChart } from '../extension/core/chart';

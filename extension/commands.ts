@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { KindId } from './core/index';
 import { newEntry } from './commands/newEntry';
 import { createContentFolder } from './commands/createContentFolder';
 import { deleteEntry, EntryArg, renameEntry, revealEntry } from './commands/entryActions';
@@ -10,6 +9,8 @@ import { openPreviewToSide } from './preview/previewViewProvider';
 
 /** Every command id the extension contributes; package.json lists the same ids. */
 export const enum CommandId {
+  /** Ask which kind, then the title, and create the entry from its template. */
+  NewEntry = 'notepress.newEntry',
   /** Ask for a title and create a note from its template. */
   NewNote = 'notepress.newNote',
   NewCaseStudy = 'notepress.newCaseStudy',
@@ -33,11 +34,13 @@ export const enum CommandId {
 }
 
 export function registerCommands(service: NotebookService, site: SiteRunner, preview: { extensionUri: vscode.Uri; renderer: () => NoteRenderer }): vscode.Disposable {
-  const kinds: [CommandId, KindId][] = [
+  const kinds: [CommandId, string][] = [
     [CommandId.NewNote, 'note'], [CommandId.NewCaseStudy, 'case-study'], [CommandId.NewResearch, 'research'], [CommandId.NewOpenSource, 'open-source'],
   ];
   return vscode.Disposable.from(
     ...kinds.map(([id, kind]) => vscode.commands.registerCommand(id, (title?: unknown) => newEntry(service, kind, typeof title === 'string' ? title : undefined))),
+    vscode.commands.registerCommand(CommandId.NewEntry, (kind?: unknown, title?: unknown) =>
+      newEntry(service, typeof kind === 'string' ? kind : undefined, typeof title === 'string' ? title : undefined)),
     vscode.commands.registerCommand(CommandId.CreateContentFolder, () => createContentFolder(service)),
     vscode.commands.registerCommand(CommandId.BuildSite, () => site.build()),
     vscode.commands.registerCommand(CommandId.ServeSite, () => site.serveSite()),

@@ -30,14 +30,9 @@
     if (m.version < shown) return;
     shown = m.version;
     const y = window.scrollY;
-    const h = m.header;
-    const head = h
-      ? `<header class="entry__header"><p class="entry__kind">${text(h.kind)}</p><h1 class="entry__title">${text(h.title)}</h1>` +
-        `<p class="entry__meta">${h.datetime ? `<time datetime="${text(h.datetime)}">` : ''}${text(h.meta)}${h.datetime ? '</time>' : ''}</p>` +
-        (h.tags.length ? `<ul class="entry__tags" aria-label="Tags">${h.tags.map((t) => `<li><span>#${text(t)}</span></li>`).join('')}</ul>` : '') +
-        (h.problems ? `<p class="np-preview__problems">${h.problems} problem${h.problems === 1 ? '' : 's'} in this file: see the Problems panel.</p>` : '') +
-        '</header>'
-      : '';
+    // The header's HTML is the core's renderHeader, every value escaped there: the site's own markup.
+    const problems = m.problems ? `<p class="np-preview__problems">${m.problems} problem${m.problems === 1 ? '' : 's'} in this file: see the Problems panel.</p>` : '';
+    const head = m.header ? `<header class="entry-header">${m.header}${problems}</header>` : problems;
     const note = m.exact ? '' : '<p class="np-preview__notice">Highlighting and exact site rendering need VitePress in a trusted workspace.</p>';
     root.innerHTML = `${note}${head}<div class="prose entry__body" data-path="${text(m.path)}">${m.html}</div>`;
     // Images beside the note: `./x.png` is relative to the note's folder and `/x.png` to

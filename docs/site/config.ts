@@ -1,118 +1,127 @@
 /**
- * The published site: VitePress over the content folder, with the Notepress theme.
+ * The site, as a VitePress config any notebook can use in a few lines:
+ *
+ *   import { defineNotepressConfig } from 'notepress/config';
+ *   export default defineNotepressConfig();
+ *
  * Every fact about an entry (what it is, its URL, reading time, validity) comes from
- * the core content model in `extension/core`, the same code the extension runs.
+ * the core content model in `extension/core`, the same code the editor runs.
  */
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { defineConfigWithTheme, type HeadConfig, type PageData } from 'vitepress';
-import {
-  formatProblem, siteMarkdownOptions, PROFILE_PATH, classify,
-} from '../../extension/core/index';
-import { fileProblems, symbolicLinks } from '../../extension/core/load';
-import { contentDir, getNotebook, tagPaths } from './notebook';
+import { fileURLToPath } from 'node:url';
+import type { HeadConfig, PageData, UserConfig } from 'vitepress';
+import { kindUrl, Notebook, siteMarkdownOptions, urlOf } from '../../extension/core/index';
+import { getNotebook, resolveContentDir } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
 import { headFor } from './head';
 import { safePageData } from './safePageData';
+import { provideRoutes, routeParams, RouteParams } from './routes';
+import { checkNotebook, reportProblems } from './check';
+import { watchContent } from './watch';
+import type { NavItem, NotepressThemeConfig } from './facts';
 
-export default async () => {
-  const notebook = await getNotebook();
-  const links = await symbolicLinks(contentDir);
-  const isBuild = process.env.NODE_ENV === 'production';
+export interface NotepressOptions {
+  /** The content folder, relative to the project folder (where the command runs). Default: `content`. */
+  contentDir?: string;
+  /** Where the site is built, relative to the VitePress folder. Default: VitePress's `.vitepress/dist`. */
+  outDir?: string;
+}
 
-  // Validate everything before VitePress renders anything: one line per problem,
-  // all of them, in the `path:line:column` form editors and problem matchers read.
-  const errors = [...notebook.problems(), ...fileProblems(notebook, contentDir)]
-    .filter((p) => p.severity === 'error')
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  if (errors.length) {
-    const rel = path.relative(process.cwd(), contentDir) || '.';
-    const lines = errors.map((p) => formatProblem(p, `${rel}/`));
-    if (isBuild) {
-      process.stderr.write(`${lines.join('\n')}\nnotepress: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the content folder; the site was not built.\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`${lines.join('\n')}\n`);
-  }
+/** The theme's source, shipped in the package beside this module's build (`dist/site/` → `docs/theme/`). */
+const THEME_ENTRY = fileURLToPath(new URL('../../docs/theme/index.ts', import.meta.url));
 
-  (globalThis as { __notepressTagPaths?: typeof tagPaths }).__notepressTagPaths = tagPaths;
-  const profile = notebook.profile;
-  const siteUrl = (process.env.SITE_URL ?? profile?.url ?? 'http://localhost:4173').replace(/\/+$/, '');
-  const siteTitle = profile?.name ?? profile?.role ?? 'Notebook';
+/** A VitePress config for the notebook in `contentDir`; VitePress calls it once per build or dev server. */
+export function defineNotepressConfig(options: NotepressOptions = {}): () => Promise<UserConfig<NotepressThemeConfig>> {
+  return async () => {
+    const contentDir = resolveContentDir(options.contentDir);
+    const isBuild = process.env.NODE_ENV === 'production';
+    const notebook = await getNotebook(contentDir);
+    const scan = await checkNotebook(notebook, contentDir, { repair: true });
+    if (!reportProblems(scan.problems, contentDir) && isBuild) process.exit(1);
 
-  return defineConfigWithTheme<NotepressThemeConfig>({
-    srcDir: contentDir,
-    // Drafts are not pages: out of the build, lists, feeds, sitemap and search at once.
-    // Nor is anything behind a symbolic link, which the notebook does not follow either.
-    srcExclude: [...notebook.drafts().map((e) => e.path), ...links.flatMap((l) => [l, `${l}/**`])],
-    lang: 'en-US',
-    title: siteTitle,
-    titleTemplate: `:title · ${siteTitle}`,
-    description: profile?.tagline ?? '',
-    cleanUrls: true,
-    metaChunk: true,
-    appearance: true,
-    lastUpdated: false,
-    head: [
-      ['link', { rel: 'icon', type: 'image/svg+xml', href: FAVICON }],
-      ['meta', { name: 'theme-color', content: '#0f172a' }],
-      ['link', { rel: 'alternate', type: 'application/rss+xml', title: `${siteTitle} (RSS)`, href: '/feed.xml' }],
-      ['link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom)`, href: '/atom.xml' }],
-      ['link', { rel: 'alternate', type: 'application/feed+json', title: `${siteTitle} (JSON Feed)`, href: '/feed.json' }],
-    ],
-    markdown: siteMarkdownOptions(),
-    themeConfig: {
-      search: { provider: 'local' },
-      // Small and needed by every page's footer; list data never goes here.
-      notepress: { links: profile?.links ?? [] },
-    },
-    sitemap: {
-      hostname: `${siteUrl}/`,
-      transformItems: (items) =>
-        items.map((item) => {
-          const rel = item.url.replace(/^\//, '') || 'index';
-          const entry = notebook.get(`${rel}.md`);
-          const lastmod = entry?.updated ?? entry?.date;
-          return lastmod ? { ...item, lastmod } : item;
-        }),
-    },
-    transformPageData: async (pageData: PageData) => {
-      const facts = pageFacts(notebook, pageData.relativePath, pageData.params);
-      return facts ? { ...facts.page, np: facts.np } : undefined;
-    },
-    transformHead: ({ pageData, title, description }): HeadConfig[] =>
-      headFor({ siteUrl, siteTitle, profile, pageData, title, description }),
-    buildEnd: async (site) => {
-      await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
-    },
-    vite: {
-      plugins: [
-        safePageData(),
-        {
-          // In `vitepress dev`, keep the index current one file at a time.
-          name: 'notepress:watch-content',
-          configureServer(server) {
-            server.watcher.on('all', async (event, file) => {
-              const rel = path.relative(contentDir, file).split(path.sep).join('/');
-              if (rel.startsWith('..') || !classify(rel)) return;
-              if (event === 'unlink') notebook.delete(rel);
-              else if (event === 'add' || event === 'change') {
-                const { loadFile } = await import('../../extension/core/load');
-                await loadFile(notebook, contentDir, rel);
-              }
-              if (rel !== PROFILE_PATH) server.ws.send({ type: 'full-reload' });
-            });
-          },
-        },
+    provideRoutes(async () => routeParams(notebook, (rel) => existsSync(path.join(contentDir, rel))));
+    const profile = notebook.profile;
+    const siteUrl = (process.env.SITE_URL ?? profile?.url ?? 'http://localhost:4173').replace(/\/+$/, '');
+    const siteTitle = profile?.name ?? profile?.role ?? 'Notebook';
+    const hasFeed = notebook.kinds.all.some((k) => k.feed);
+
+    return {
+      srcDir: contentDir,
+      ...(options.outDir ? { outDir: options.outDir } : {}),
+      // Out of the build: drafts, markdown the notebook does not hold (a folder no kind
+      // owns, `public/`, another dynamic route) and anything behind a symbolic link.
+      srcExclude: [
+        'public/**',
+        ...scan.other,
+        ...notebook.drafts().map((e) => e.path),
+        ...scan.links.flatMap((l) => [l, `${l}/**`]),
       ],
-    },
-  });
-};
+      lang: 'en-US',
+      title: siteTitle,
+      titleTemplate: `:title · ${siteTitle}`,
+      description: profile?.tagline ?? '',
+      cleanUrls: true,
+      metaChunk: true,
+      appearance: true,
+      lastUpdated: false,
+      head: [
+        ['link', { rel: 'icon', type: 'image/svg+xml', href: FAVICON }],
+        ['meta', { name: 'theme-color', content: '#0f172a' }],
+        ...(hasFeed ? feedLinks(siteTitle) : []),
+      ],
+      markdown: siteMarkdownOptions(),
+      themeConfig: {
+        // Small and needed by every page's header and footer; list data never goes here.
+        nav: navItems(notebook),
+        search: { provider: 'local' },
+        links: profile?.links.map((l) => ({ label: l.label, url: l.url })) ?? [],
+        feeds: hasFeed,
+      },
+      sitemap: {
+        hostname: `${siteUrl}/`,
+        transformItems: (items) =>
+          items.map((item) => {
+            const rel = item.url.replace(/^\//, '') || 'index';
+            const entry = notebook.get(`${rel}.md`);
+            const lastmod = entry?.updated ?? entry?.date;
+            return lastmod ? { ...item, lastmod } : item;
+          }),
+      },
+      transformPageData: async (pageData: PageData) => {
+        const facts = pageFacts(notebook, pageData.relativePath, pageData.params as Partial<RouteParams> | undefined);
+        return facts ? { ...facts.page, np: facts.np } : undefined;
+      },
+      transformHead: ({ pageData, title, description }): HeadConfig[] =>
+        headFor({ siteUrl, siteTitle, notebook, pageData, title, description }),
+      buildEnd: async (site) => {
+        await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
+      },
+      vite: {
+        resolve: { alias: { 'notepress/theme': THEME_ENTRY } },
+        plugins: [safePageData(), watchContent(notebook, contentDir)],
+      },
+    } satisfies UserConfig<NotepressThemeConfig>;
+  };
+}
 
-/** The theme's config: VitePress's local search switch and the footer's links. */
-interface NotepressThemeConfig {
-  search: { provider: 'local' };
-  notepress: { links: readonly { label: string; url: string }[] };
+function feedLinks(siteTitle: string): HeadConfig[] {
+  return [
+    ['link', { rel: 'alternate', type: 'application/rss+xml', title: `${siteTitle} (RSS)`, href: '/feed.xml' }],
+    ['link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom)`, href: '/atom.xml' }],
+    ['link', { rel: 'alternate', type: 'application/feed+json', title: `${siteTitle} (JSON Feed)`, href: '/feed.json' }],
+  ];
+}
+
+/** The header's links, from the settings' `nav`: kinds by id, top-level pages by name. */
+export function navItems(nb: Notebook): NavItem[] {
+  return nb.config.nav.flatMap((id): NavItem[] => {
+    const kind = nb.kinds.get(id);
+    if (kind) return [{ text: kind.plural, link: kindUrl(kind) }];
+    const page = nb.page(`${id}.md`);
+    return page && !page.draft ? [{ text: page.title, link: urlOf(page.path) }] : [];
+  });
 }
 
 const FAVICON =

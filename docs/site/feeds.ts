@@ -1,15 +1,17 @@
 /**
- * RSS 2.0, Atom and JSON Feed of the published notes, written at the end of the build
- * with the `feed` package. Named `.xml` and `.json` so VitePress's router leaves them alone.
+ * RSS 2.0, Atom and JSON Feed of the published entries of every kind whose `feed`
+ * setting is on (notes, by default), written at the end of the build with the `feed`
+ * package. Named `.xml` and `.json` so VitePress's router leaves them alone.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Feed } from 'feed';
-import type { Notebook, Profile } from '../../extension/core/index';
+import { absoluteSiteUrl, type Notebook, type Profile } from '../../extension/core/index';
 
 export async function writeFeeds(nb: Notebook, outDir: string, o: { siteUrl: string; siteTitle: string; profile: Profile | undefined }): Promise<void> {
   const author = o.profile?.name ? { name: o.profile.name, link: o.profile.links[0]?.url ?? o.siteUrl } : undefined;
-  const notes = nb.list('note');
+  const notes = nb.kinds.all.filter((k) => k.feed).flatMap((k) => nb.list(k.id))
+    .filter((e) => e.date).sort((a, b) => ((b.updated ?? b.date ?? '') < (a.updated ?? a.date ?? '') ? -1 : 1));
   const newest = notes[0]?.updated ?? notes[0]?.date;
   const feed = new Feed({
     title: o.siteTitle,
@@ -24,7 +26,7 @@ export async function writeFeeds(nb: Notebook, outDir: string, o: { siteUrl: str
     ...(author ? { author } : {}),
   });
   for (const e of notes) {
-    const link = `${o.siteUrl}${encodeURI(e.url)}`;
+    const link = absoluteSiteUrl(o.siteUrl, e.url);
     feed.addItem({
       title: e.title,
       id: link,

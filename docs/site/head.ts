@@ -1,22 +1,22 @@
 /**
- * Per-page head tags: canonical URL, Open Graph, Twitter card and JSON-LD.
+ * Per-page head tags: canonical URL, Open Graph, Twitter card and JSON-LD. Values are
+ * given to VitePress as `head` entries, which it escapes.
  */
 import type { HeadConfig, PageData } from 'vitepress';
-import type { Profile } from '../../extension/core/index';
-import type { PageFacts } from './pages';
+import { absoluteSiteUrl, Entry, Notebook, Profile, urlOf } from '../../extension/core/index';
 
 export function headFor(o: {
-  siteUrl: string; siteTitle: string; profile: Profile | undefined; pageData: PageData; title: string; description: string;
+  siteUrl: string; siteTitle: string; notebook: Notebook; pageData: PageData; title: string; description: string;
 }): HeadConfig[] {
-  const np = (o.pageData as PageData & { np?: PageFacts }).np;
-  const rel = o.pageData.relativePath.replace(/(^|\/)index\.md$/, '$1').replace(/\.md$/, '');
-  const url = `${o.siteUrl}/${encodeURI(rel)}`;
-  const isEntry = np?.view === 'entry';
+  const profile: Profile | undefined = o.notebook.profile;
+  const rel = o.pageData.relativePath;
+  const url = absoluteSiteUrl(o.siteUrl, urlOf(rel));
+  const entry: Entry | undefined = o.notebook.get(rel);
   // Social cards show the page's own title; the browser tab gets the site suffix.
   const title = o.pageData.title || o.title;
   const head: HeadConfig[] = [
     ['link', { rel: 'canonical', href: url }],
-    ['meta', { property: 'og:type', content: isEntry ? 'article' : 'website' }],
+    ['meta', { property: 'og:type', content: entry ? 'article' : 'website' }],
     ['meta', { property: 'og:site_name', content: o.siteTitle }],
     ['meta', { property: 'og:title', content: title }],
     ['meta', { property: 'og:description', content: o.description }],
@@ -25,21 +25,23 @@ export function headFor(o: {
     ['meta', { name: 'twitter:title', content: title }],
     ['meta', { name: 'twitter:description', content: o.description }],
   ];
-  const author = o.profile?.name ? { '@type': 'Person', name: o.profile.name, ...(o.profile.links[0] ? { url: o.profile.links[0].url } : {}) } : undefined;
+  const author = profile?.name ? { '@type': 'Person', name: profile.name, ...(profile.links[0] ? { url: profile.links[0].url } : {}) } : undefined;
   let ld: Record<string, unknown>;
-  if (np?.view === 'entry') {
-    if (np.entry.date) head.push(['meta', { property: 'article:published_time', content: np.entry.date }]);
+  if (entry) {
+    if (entry.date) head.push(['meta', { property: 'article:published_time', content: entry.date }]);
+    if (entry.updated) head.push(['meta', { property: 'article:modified_time', content: entry.updated }]);
     ld = {
-      '@context': 'https://schema.org', '@type': np.entry.kind === 'Note' ? 'BlogPosting' : 'Article',
-      headline: np.entry.title, description: o.description, url, mainEntityOfPage: url,
-      ...(np.entry.date ? { datePublished: np.entry.date } : {}),
+      '@context': 'https://schema.org', '@type': o.notebook.kinds.spec(entry.kind).sort === 'date' ? 'BlogPosting' : 'Article',
+      headline: entry.title, description: o.description, url, mainEntityOfPage: url,
+      ...(entry.date ? { datePublished: entry.date } : {}),
+      ...(entry.updated ? { dateModified: entry.updated } : {}),
       ...(author ? { author } : {}),
-      keywords: np.tags.map((t) => t.name).join(', ') || undefined,
+      keywords: entry.tags.join(', ') || undefined,
     };
-  } else if (np?.view === 'home') {
+  } else if (rel === 'index.md') {
     ld = { '@context': 'https://schema.org', '@type': 'ProfilePage', url, name: o.siteTitle,
-      mainEntity: { '@type': 'Person', name: o.profile?.name ?? o.siteTitle, jobTitle: o.profile?.role, description: o.profile?.tagline,
-        sameAs: o.profile?.links.map((l) => l.url) } };
+      mainEntity: { '@type': 'Person', name: profile?.name ?? o.siteTitle, jobTitle: profile?.role, description: profile?.tagline,
+        sameAs: profile?.links.map((l) => l.url) } };
   } else {
     ld = { '@context': 'https://schema.org', '@type': 'WebPage', url, name: title, description: o.description };
   }

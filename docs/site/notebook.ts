@@ -1,58 +1,49 @@
 /**
  * The site's view of the notebook: the content folder loaded once through the core
- * model, and the plain, serialisable facts each page needs. Pages get only their own
- * facts (through `transformPageData`), so no list data lands in the shared chunk.
+ * model, and the plain, serialisable facts a list shows of each entry. Pages get only
+ * their own facts (through `transformPageData`), so no list data lands in the chunk
+ * every page loads.
  */
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
-  absoluteUrl, Entry, formatDate, formatReadingTime, kindSpec, Notebook, slugify, tagUrl,
+  absoluteUrl, Entry, fieldText, formatDate, formatReadingTime, KindSpec, Notebook,
 } from '../../extension/core/index';
-import { loadNotebook } from '../../extension/core/load';
+import { loadNotebook } from '../../extension/core/node/load';
+import type { Item } from './facts';
 
-export const docsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** The content folder; NOTEPRESS_CONTENT points a build at another copy (the tests use it). */
-export const contentDir = path.resolve(process.env.NOTEPRESS_CONTENT ?? path.join(docsDir, '../content'));
+/**
+ * The content folder: `NOTEPRESS_CONTENT` (the tests and the CLI set it), else the
+ * option, relative to the folder the command runs in (the project folder, where
+ * `package.json` is), else `content` there.
+ */
+export function resolveContentDir(option?: string): string {
+  return path.resolve(process.env.NOTEPRESS_CONTENT ?? option ?? 'content');
+}
 
-let loading: Promise<Notebook> | undefined;
-export function getNotebook(): Promise<Notebook> {
-  return (loading ??= loadNotebook(contentDir));
+const loading = new Map<string, Promise<Notebook>>();
+
+/** The notebook of a content folder, loaded once per process and then kept current by the dev server's watcher. */
+export function getNotebook(contentDir: string): Promise<Notebook> {
+  let nb = loading.get(contentDir);
+  if (!nb) loading.set(contentDir, (nb = loadNotebook(contentDir)));
+  return nb;
 }
 
 /** What a list shows of an entry. */
-export interface Item {
-  readonly title: string;
-  readonly url: string;
-  readonly summary: string;
-  readonly kind: string;
-  readonly date?: string;
-  readonly dateLabel?: string;
-  readonly readingTime: string;
-  readonly category?: string;
-  readonly role?: string;
-  readonly external?: string;
-}
-
-export function toItem(e: Entry): Item {
+export function toItem(e: Entry, kind: KindSpec): Item {
   const external = typeof e.data.url === 'string' ? absoluteUrl(e.data.url) : undefined;
+  const dated = kind.meta === 'date';
+  const meta = typeof kind.meta === 'object' ? fieldText(e, kind.meta.field) : undefined;
+  const label = kind.fields.find((f) => f.type === 'enum' && fieldText(e, f.name));
   return {
     title: e.title,
     url: e.url,
     summary: e.summary || e.excerpt,
-    kind: kindSpec(e.kind).label,
-    readingTime: formatReadingTime(e.reading.minutes),
-    ...(e.date ? { date: e.date, dateLabel: formatDate(e.date) } : {}),
-    ...(e.category ? { category: e.category } : {}),
-    ...(typeof e.data.role === 'string' ? { role: e.data.role } : {}),
+    kind: kind.id,
+    ...(e.date ? { date: e.date } : {}),
+    ...(dated ? { readingTime: formatReadingTime(e.reading.minutes), ...(e.date ? { dateLabel: formatDate(e.date) } : {}) } : {}),
+    ...(meta ? { meta } : {}),
+    ...(label ? { label: fieldText(e, label.name)! } : {}),
     ...(external ? { external } : {}),
   };
-}
-
-export interface TagLink { readonly name: string; readonly url: string }
-export const tagLink = (name: string): TagLink => ({ name, url: tagUrl(name) });
-
-/** Params for `content/tags/[tag].md`: one page per tag of a published entry. */
-export async function tagPaths(): Promise<{ params: { tag: string; name: string } }[]> {
-  const nb = await getNotebook();
-  return nb.tags().map((g) => ({ params: { tag: slugify(g.key) || 'tag', name: g.key } }));
 }

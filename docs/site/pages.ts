@@ -1,83 +1,89 @@
 /**
- * The facts each page shows, computed at build time from the notebook and attached
- * to that page alone (`pageData.np`). The theme only displays them.
+ * The facts each page shows, computed at build time from the notebook and attached to
+ * that page alone (`pageData.np`). The theme only displays them.
  */
-import { Entry, KindId, Notebook, PROFILE_PATH, classify, formatDate } from '../../extension/core/index';
-import { Item, tagLink, TagLink, toItem } from './notebook';
+import {
+  Entry, headerFacts, kindUrl, Notebook, PROFILE_PATH, renderHeader, seriesUrl, TAGS_URL, tagUrl,
+} from '../../extension/core/index';
+import { toItem } from './notebook';
+import type { HomeSectionFacts, Item, PageFacts } from './facts';
+import type { RouteParams } from './routes';
 
-export interface Group { readonly key: string; readonly items: readonly Item[] }
+export interface PageResult { readonly page: { title?: string; description?: string }; readonly np: PageFacts }
 
-export type PageFacts =
-  | { view: 'home'; profile: { name?: string; role: string; tagline: string; focus: readonly (readonly [string, string])[]; links: readonly { label: string; url: string; description?: string }[] };
-      research: Item[]; caseStudies: Item[]; notes: Item[]; openSource: Item[];
-      /** How many of each kind there are; the lists above hold at most HOME_LIMIT. */
-      totals: { research: number; caseStudies: number; notes: number; openSource: number } }
-  | { view: 'section'; kind: KindId; heading: string; intro: string; groups: Group[] }
-  | { view: 'tag'; tag: string; items: Item[] }
-  | { view: 'entry'; entry: Item; kindUrl: string; kindLabel: string; tags: TagLink[]; stack: string[];
-      repository?: string; updated?: string;
-      series?: { name: string; items: { title: string; url: string; current: boolean }[] };
-      prev?: { title: string; url: string }; next?: { title: string; url: string } };
+const itemsOf = (nb: Notebook, list: readonly Entry[]): Item[] => list.map((e) => toItem(e, nb.kinds.spec(e.kind)));
 
-const items = (list: readonly Entry[]) => list.map(toItem);
-
-/**
- * The home page shows at most this many of each kind, newest (or first) first, and links
- * to the full list. Its data travels in its own page chunk and HTML: measured at 1,000
- * notes, listing them all made the home page 161 KB gzipped against 93 KB for the default theme.
- */
-export const HOME_LIMIT = 10;
-
-export function pageFacts(nb: Notebook, relativePath: string, params?: Record<string, string>):
-  { page: { title?: string; description?: string }; np: PageFacts } | undefined {
+export function pageFacts(nb: Notebook, relativePath: string, params?: Partial<RouteParams>): PageResult | undefined {
+  if (params?.np) return generatedFacts(nb, params as RouteParams);
   if (relativePath === PROFILE_PATH) {
     const p = nb.profile;
+    const sections: HomeSectionFacts[] = nb.config.home.map((s) => {
+      const kind = nb.kinds.spec(s.kind);
+      const all = nb.list(kind.id);
+      return { kind: kind.id, heading: kind.plural, url: kindUrl(kind), style: s.style, items: itemsOf(nb, all.slice(0, s.limit)), total: all.length, links: !!s.links };
+    });
     return {
       page: { title: p?.role ?? 'Home', description: p?.tagline ?? '' },
       np: {
-        view: 'home',
+        view: 'home', sections,
         profile: { ...(p?.name ? { name: p.name } : {}), role: p?.role ?? '', tagline: p?.tagline ?? '', focus: p?.focus ?? [], links: p?.links ?? [] },
-        research: items(nb.list('research').slice(0, HOME_LIMIT)),
-        caseStudies: items(nb.list('case-study').slice(0, HOME_LIMIT)),
-        notes: items(nb.list('note').slice(0, HOME_LIMIT)),
-        openSource: items(nb.list('open-source').slice(0, HOME_LIMIT)),
-        totals: { research: nb.list('research').length, caseStudies: nb.list('case-study').length, notes: nb.list('note').length, openSource: nb.list('open-source').length },
       },
     };
   }
-  if (relativePath.startsWith('tags/') && params?.name) {
-    const tag = params.name;
-    const list = nb.tags().find((g) => g.key === tag)?.items ?? [];
-    return { page: { title: `Tagged “${tag}”`, description: `Entries tagged ${tag}.` }, np: { view: 'tag', tag, items: items(list) } };
+  const role = nb.kinds.classify(relativePath);
+  if (!role) return undefined;
+  if (role.role === 'page') {
+    const page = nb.page(relativePath);
+    return page ? { page: { title: page.title, description: page.summary }, np: { view: 'page', title: page.title, summary: page.summary } } : undefined;
   }
-  const role = classify(relativePath);
-  if (!role || role.role === 'profile') return undefined;
-  const kind = role.kind;
-  if (role.role === 'section') {
-    const groups: Group[] =
-      kind.id === 'note' ? nb.byYear().map((g) => ({ key: g.key, items: items(g.items) }))
-      : kind.id === 'case-study' ? nb.byCategory().map((g) => ({ key: g.key, items: items(g.items) }))
-      : [{ key: '', items: items(nb.list(kind.id)) }];
-    return { page: {}, np: { view: 'section', kind: kind.id, heading: kind.plural, intro: '', groups } };
-  }
+  if (role.role === 'section') return sectionFacts(nb, role.kind.id);
+  if (role.role !== 'entry') return undefined;
   const e = nb.get(relativePath);
   if (!e) return undefined;
+  const kind = role.kind;
   const { prev, next } = nb.neighbours(e.path);
-  const link = (x?: Entry) => (x ? { title: x.title, url: x.url } : undefined);
-  const series = e.series
-    ? { name: e.series, items: nb.series(e.series).map((s) => ({ title: s.title, url: s.url, current: s.path === e.path })) }
-    : undefined;
-  const stack = Array.isArray(e.data.stack) ? e.data.stack.map(String) : [];
+  const link = (x: Entry) => ({ title: x.title, url: x.url });
+  const series = e.series.flatMap((name) => {
+    const s = nb.series(name);
+    return s ? [{ name: s.name, url: seriesUrl(s.name), items: s.items.map((x) => ({ ...link(x), current: x.path === e.path })) }] : [];
+  });
   return {
     page: { title: e.title, description: e.summary || e.excerpt },
     np: {
-      view: 'entry', entry: toItem(e), kindUrl: `/${kind.folder}/`, kindLabel: kind.plural,
-      tags: e.tags.map(tagLink), stack,
-      ...(typeof e.data.repository === 'string' ? { repository: e.data.repository } : {}),
-      ...(e.updated ? { updated: formatDate(e.updated) } : {}),
-      ...(series ? { series } : {}),
+      view: 'entry', kind: kind.id, header: renderHeader(headerFacts(e, kind)), series,
       ...(prev ? { prev: link(prev) } : {}),
       ...(next ? { next: link(next) } : {}),
+      pager: kind.sort === 'date' ? ['Newer', 'Older'] : ['Previous', 'Next'],
     },
   };
 }
+
+function sectionFacts(nb: Notebook, kindId: string): PageResult {
+  const kind = nb.kinds.spec(kindId);
+  const groups = nb.groups(kind).map((g) => ({ key: g.key, items: itemsOf(nb, g.items) }));
+  return { page: { title: kind.plural, description: `${kind.plural}: ${nb.list(kind.id).length} entries.` }, np: { view: 'section', kind: kind.id, heading: kind.plural, groups } };
+}
+
+/** Pages the notebook does not write itself: list pages, tags, series. */
+function generatedFacts(nb: Notebook, params: RouteParams): PageResult | undefined {
+  switch (params.np) {
+    case 'section':
+      return nb.kinds.get(params.key) ? sectionFacts(nb, params.key) : undefined;
+    case 'tags': {
+      const tags = nb.tags().map((t) => ({ name: t.name, url: tagUrl(t.name), count: t.items.length }));
+      return { page: { title: 'Tags', description: `All ${tags.length} tags.` }, np: { view: 'tags', tags: [...tags].sort((a, b) => a.name.localeCompare(b.name)) } };
+    }
+    case 'tag': {
+      const t = nb.tags().find((x) => x.key === params.key);
+      return t ? { page: { title: `Tagged “${t.name}”`, description: `Entries tagged ${t.name}.` }, np: { view: 'tag', name: t.name, items: itemsOf(nb, t.items) } } : undefined;
+    }
+    case 'series': {
+      const all = nb.allSeries().map((s) => ({ name: s.name, url: seriesUrl(s.name), count: s.items.length }));
+      const s = nb.allSeries().find((x) => x.key === params.key);
+      if (params.key === '' ) return { page: { title: 'Series', description: `All ${all.length} series.` }, np: { view: 'series', name: '', items: [], all } };
+      return s ? { page: { title: `Series: ${s.name}`, description: `The ${s.items.length} parts of ${s.name}, in order.` }, np: { view: 'series', name: s.name, items: itemsOf(nb, s.items), all } } : undefined;
+    }
+  }
+}
+
+export { TAGS_URL };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Entry, kindSpec, setFieldEdit, uniqueFileName, slugify } from '../core/index';
+import { Entry, setFieldEdit, uniqueFileName, slugify } from '../core/index';
 import { NotebookService } from '../workspace/notebookService';
 
 /** A tree node or a URI, as VS Code passes either to context-menu commands. */
@@ -45,7 +45,7 @@ export async function deleteEntry(service: NotebookService, arg: EntryArg): Prom
 export async function renameEntry(service: NotebookService, arg: EntryArg): Promise<void> {
   const r = resolve(service, arg);
   if (!r) return;
-  const spec = kindSpec(r.entry.kind);
+  const spec = service.notebook.kinds.spec(r.entry.kind);
   const title = await vscode.window.showInputBox({
     title: `Rename ${spec.label}`,
     value: r.entry.title,

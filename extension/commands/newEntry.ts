@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { DEFAULT_TEMPLATES, fillTemplate, KindId, kindSpec, slugify, templatePath, today, uniqueFileName, decodeContent } from '../core/index';
+import { askedFields, defaultTemplate, FieldSpec, fillTemplate, KindSpec, slugify, templatePath, today, uniqueFileName, decodeContent } from '../core/index';
 import { NotebookService } from '../workspace/notebookService';
 import { createFileExclusive, describeFsError, exists } from '../util/fs';
 
 /**
- * New Note / Case Study / Research Entry / Open Source Entry: asks for the title (and a
- * case study's category), fills the kind's template, and creates the file without ever
+ * New Entry (any kind, asked first) and New Note / Case Study / ...: asks for the title
+ * and each required field the template cannot fill (a case study's category, a lab
+ * note's status), fills the kind's template, and creates the file without ever
  * overwriting one. Cancelling any prompt creates nothing.
  */
-export async function newEntry(service: NotebookService, kind: KindId, presetTitle?: string): Promise<vscode.Uri | undefined> {
+export async function newEntry(service: NotebookService, kindId: string | undefined, presetTitle?: string): Promise<vscode.Uri | undefined> {
   await service.ready();
   const root = service.root;
   if (!root || !(await exists(root))) {
@@ -17,22 +18,24 @@ export async function newEntry(service: NotebookService, kind: KindId, presetTit
     if (pick === create) await vscode.commands.executeCommand('notepress.createContentFolder');
     return undefined;
   }
-  const spec = kindSpec(kind);
+  const spec = kindId ? service.notebook.kinds.get(kindId) : await pickKind(service.notebook.kinds.all);
+  if (!spec) return undefined;
   const title = presetTitle ?? (await vscode.window.showInputBox({
     title: `New ${spec.label}`,
     prompt: `Title of the ${spec.label.toLowerCase()}`,
-    placeHolder: kind === 'open-source' ? 'Project name' : 'Title',
+    placeHolder: spec.titleField === 'project' ? 'Project name' : 'Title',
     ignoreFocusOut: true,
     validateInput: (v) => (!v.trim() ? 'Type a title' : !slugify(v) ? 'The title needs at least one letter or digit to name the file' : undefined),
   }));
   if (title === undefined || !title.trim()) return undefined;
-  let category: string | undefined;
-  if (kind === 'case-study') {
-    category = await pickCategory(service.notebook.values('category'));
-    if (category === undefined) return undefined;
+  const fields: Record<string, string> = {};
+  for (const f of askedFields(spec)) {
+    const value = await pickValue(spec, f, service.notebook.values(f.name));
+    if (value === undefined) return undefined;
+    fields[f.name] = value;
   }
-  const template = await readTemplate(root, kind);
-  const { text, cursor } = fillTemplate(template, { title: title.trim(), date: today(), category });
+  const template = await readTemplate(root, spec);
+  const { text, cursor } = fillTemplate(template, { title: title.trim(), date: today(), fields });
   const folder = vscode.Uri.joinPath(root, spec.folder);
   let taken: Set<string>;
   try {
@@ -66,17 +69,28 @@ export async function newEntry(service: NotebookService, kind: KindId, presetTit
   return undefined;
 }
 
-async function pickCategory(existing: string[]): Promise<string | undefined> {
+async function pickKind(kinds: readonly KindSpec[]): Promise<KindSpec | undefined> {
+  const picked = await vscode.window.showQuickPick(kinds.map((k) => ({ label: k.label, description: `${k.folder}/`, spec: k })), {
+    title: 'New Entry', placeHolder: 'Which kind of entry?', ignoreFocusOut: true,
+  });
+  return picked?.spec;
+}
+
+/** An enum field's value from its list; any other field's from the values the notebook uses, or typed new. */
+async function pickValue(kind: KindSpec, f: FieldSpec, existing: string[]): Promise<string | undefined> {
+  if (f.type === 'enum' && f.values) {
+    return (await vscode.window.showQuickPick([...f.values], { title: `New ${kind.label}: ${f.name}`, placeHolder: f.doc, ignoreFocusOut: true }));
+  }
   const qp = vscode.window.createQuickPick();
-  qp.title = 'New Case Study: category';
-  qp.placeholder = existing.length ? 'Pick a category, or type a new one' : 'Type a category, e.g. Databases';
+  qp.title = `New ${kind.label}: ${f.name}`;
+  qp.placeholder = existing.length ? `Pick a ${f.name}, or type a new one` : `Type a ${f.name}`;
   qp.ignoreFocusOut = true;
   const base = existing.map((label) => ({ label }));
   qp.items = base;
   qp.onDidChangeValue((v) => {
     const typed = v.trim();
     qp.items = typed && !existing.some((c) => c.toLowerCase() === typed.toLowerCase())
-      ? [{ label: typed, description: 'new category' }, ...base]
+      ? [{ label: typed, description: `new ${f.name}` }, ...base]
       : base;
   });
   return new Promise((resolve) => {
@@ -96,9 +110,9 @@ async function pickCategory(existing: string[]): Promise<string | undefined> {
   });
 }
 
-async function readTemplate(root: vscode.Uri, kind: KindId): Promise<string> {
+async function readTemplate(root: vscode.Uri, kind: KindSpec): Promise<string> {
   const text = await readText(vscode.Uri.joinPath(root, ...templatePath(kind).split('/')));
-  return text ?? DEFAULT_TEMPLATES[kind];
+  return text ?? defaultTemplate(kind);
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

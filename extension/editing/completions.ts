@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { classify, fieldsFor, splitFile } from '../core/index';
+import { splitFile } from '../core/index';
 import { NotebookService } from '../workspace/notebookService';
 
 /**
@@ -13,8 +13,9 @@ export class FrontmatterCompletions implements vscode.CompletionItemProvider {
 
   provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] | undefined {
     const rel = this.service.relPath(doc.uri);
-    const role = rel ? classify(rel) : undefined;
-    if (!role || role.role === 'section') return undefined;
+    const kinds = this.service.notebook.kinds;
+    const role = rel ? kinds.classify(rel) : undefined;
+    if (!role || role.role === 'section' || role.role === 'unsupported') return undefined;
     const fm = splitFile(rel!, doc.getText()).frontmatter;
     const offset = doc.offsetAt(pos);
     if (!fm || offset < fm.start || offset > fm.end) return undefined;
@@ -23,7 +24,11 @@ export class FrontmatterCompletions implements vscode.CompletionItemProvider {
 
     const valueField = this.fieldOf(doc, pos.line, before);
     if (valueField) {
-      const values = valueField === 'tags' || valueField === 'stack' ? nb.values('tags') : valueField === 'category' ? nb.values('category') : valueField === 'series' ? nb.values('series') : [];
+      const spec = role.role === 'entry' ? role.kind.fields.find((f) => f.name === valueField) : undefined;
+      // An enum offers its values; a text or list field the values the notebook already uses.
+      const offered = spec && role.role === 'entry' && spec.name !== role.kind.titleField && spec.name !== 'summary' && (spec.type === 'text' || spec.type === 'list' || spec.type === 'names');
+      // Values this file alone uses are left out: the word being typed is not a suggestion.
+      const values = spec?.type === 'enum' ? [...(spec.values ?? [])] : offered ? nb.values(valueField, rel) : [];
       return values.map((v) => {
         const item = new vscode.CompletionItem(v, vscode.CompletionItemKind.Value);
         item.detail = `used in this notebook (${valueField})`;
@@ -32,7 +37,7 @@ export class FrontmatterCompletions implements vscode.CompletionItemProvider {
     }
     if (/^[A-Za-z_-]*$/.test(before)) {
       const present = new Set(doc.getText(new vscode.Range(doc.positionAt(fm.start), doc.positionAt(fm.end))).split(/\r?\n/).map((l) => /^([A-Za-z_-]+):/.exec(l)?.[1]).filter(Boolean));
-      return fieldsFor(role.role === 'profile' ? 'profile' : role.kind.id).filter((f) => !present.has(f.name)).map((f) => {
+      return kinds.fieldsFor(role.role === 'entry' ? role.kind.id : role.role).filter((f) => !present.has(f.name)).map((f) => {
         const item = new vscode.CompletionItem(f.name, vscode.CompletionItemKind.Property);
         item.insertText = new vscode.SnippetString(`${f.name}: $0`);
         item.detail = `${f.required ? 'required' : 'optional'} · ${f.type}`;

@@ -3,19 +3,15 @@
  * import this file with `import type`, so nothing of it is bundled twice.
  */
 
-/** What the preview shows above the body, as the site's entry page does. */
-export interface PreviewHeader {
-  readonly kind: string;
-  readonly title: string;
-  readonly meta: string;
-  readonly datetime?: string;
-  readonly tags: readonly string[];
-  readonly problems: number;
-}
 
 export type ToWebview =
   | {
-      readonly type: 'update'; readonly version: number; readonly path: string; readonly header: PreviewHeader | undefined; readonly html: string; readonly exact: boolean;
+      readonly type: 'update'; readonly version: number; readonly path: string;
+      /** The entry header's HTML, made by the core's `renderHeader` from the live text: the site's own markup. */
+      readonly header: string | undefined;
+      /** How many problems the note has (a line under the header points to the Problems panel). */
+      readonly problems: number;
+      readonly html: string; readonly exact: boolean;
       /** Webview URIs, ending in `/`, that relative and root-relative image paths resolve against: the note's folder and the content folder's `public/`. */
       readonly imageBase: string; readonly publicBase: string;
     }

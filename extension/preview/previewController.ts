@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Entry, formatDate, formatReadingTime, kindSpec } from '../core/index';
+import { escapeHtml, headerFacts, parseEntry, parsePage, renderHeader } from '../core/index';
 import { Disposable } from '../util/dispose';
 import { NotebookService } from '../workspace/notebookService';
-import type { FromWebview, PreviewHeader, ToWebview } from './messages';
+import type { FromWebview, ToWebview } from './messages';
 import { NoteRenderer } from './noteRenderer';
 import { previewHtml, previewResourceRoots } from './previewHtml';
 import { exists } from '../util/fs';
@@ -109,11 +109,16 @@ export class PreviewController extends Disposable {
       // A newer render may have been requested and shown meanwhile: never go backwards.
       if (version < this.shownVersion || doc.uri.toString() !== this.current?.toString()) return;
       this.shownVersion = version;
-      const entry = this.service.notebook.get(rel);
+      // The header from the live text, as the body is: the index lags the last keystroke.
+      const role = this.service.notebook.kinds.classify(rel);
+      const entry = role?.role === 'entry' ? parseEntry(rel, text, role.kind) : undefined;
+      const page = role?.role === 'page' ? parsePage(rel, text) : undefined;
+      const header = entry && role?.role === 'entry' ? renderHeader(headerFacts(entry, role.kind))
+        : page ? `<h1 class="entry-header__title">${escapeHtml(page.title)}</h1>` : undefined;
       const root = this.service.root!;
       const imageBase = `${this.webview.asWebviewUri(vscode.Uri.joinPath(doc.uri, '..')).toString()}/`;
       const publicBase = `${this.webview.asWebviewUri(vscode.Uri.joinPath(root, 'public')).toString()}/`;
-      this.post({ type: 'update', version, path: rel, header: entry ? header(entry) : undefined, html, exact, imageBase, publicBase });
+      this.post({ type: 'update', version, path: rel, header, problems: (entry ?? page)?.problems.length ?? 0, html, exact, imageBase, publicBase });
     } catch (err) {
       this.showEmpty(`The note could not be rendered: ${(err as Error).message}`);
     }
@@ -167,13 +172,4 @@ export class PreviewController extends Disposable {
   private post(m: ToWebview): void {
     if (this.ready || m.type === 'update') void this.webview.postMessage(m);
   }
-}
-
-function header(e: Entry): PreviewHeader {
-  const spec = kindSpec(e.kind);
-  const meta = [e.date ? formatDate(e.date) : undefined, formatReadingTime(e.reading.minutes)].filter(Boolean).join(' / ');
-  return {
-    kind: e.category ? `${spec.plural} / ${e.category}` : spec.plural,
-    title: e.title, meta, ...(e.date ? { datetime: e.date } : {}), tags: e.tags, problems: e.problems.length,
-  };
 }

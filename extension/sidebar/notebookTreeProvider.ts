@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Entry, formatDate, KindId } from '../core/index';
+import { Entry, formatDate } from '../core/index';
 import { describeEntry } from '../util/paths';
 import { NotebookService } from '../workspace/notebookService';
 
@@ -7,11 +7,11 @@ type Node =
   | { type: 'group'; id: string; label: string; icon: string; children: () => Node[] }
   | { type: 'entry'; entry: Entry };
 
-const ICONS: Record<KindId, string> = { note: 'note', 'case-study': 'briefcase', research: 'beaker', 'open-source': 'github' };
-
 /**
- * The "Notebook" tree: Notes by year, Case studies by category, Research, Open source,
- * Drafts. Reads the index only; it never touches the disk itself.
+ * The "Notebook" tree: one group per kind of the notebook's kinds table, grouped as the
+ * kind says (notes by year, case studies by category), then Drafts. Reads the index
+ * only; it never touches the disk itself. With no content folder it shows nothing, so
+ * the view's welcome content (Create Notebook, Import Existing Blog) appears.
  */
 export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   static readonly viewId = 'notepress.notebook';
@@ -31,17 +31,18 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return node.type === 'group' ? node.children() : [];
     await this.service.ready();
+    if (!this.service.hasContent) return [];
     const nb = this.service.notebook;
     const entry = (e: Entry): Node => ({ type: 'entry', entry: e });
-    const groups: Node[] = [
-      { type: 'group', id: 'notes', label: 'Notes', icon: 'notebook', children: () =>
-        nb.byYear().map((g): Node => ({ type: 'group', id: `notes/${g.key}`, label: g.key, icon: 'calendar', children: () => g.items.map(entry) })) },
-      { type: 'group', id: 'case-studies', label: 'Case studies', icon: 'briefcase', children: () =>
-        nb.byCategory().map((g): Node => ({ type: 'group', id: `case-studies/${g.key}`, label: g.key, icon: 'tag', children: () => g.items.map(entry) })) },
-      { type: 'group', id: 'research', label: 'Research', icon: 'beaker', children: () => nb.list('research').map(entry) },
-      { type: 'group', id: 'open-source', label: 'Open source', icon: 'github', children: () => nb.list('open-source').map(entry) },
-      { type: 'group', id: 'drafts', label: 'Drafts', icon: 'edit', children: () => nb.drafts().map(entry) },
-    ];
+    const groups: Node[] = nb.kinds.all.map((kind): Node => ({
+      type: 'group', id: kind.id, label: kind.plural, icon: kind.icon, children: () => {
+        const gs = nb.groups(kind);
+        if (kind.group === 'none') return gs.flatMap((g) => g.items.map(entry));
+        const icon = kind.group === 'year' ? 'calendar' : 'tag';
+        return gs.map((g): Node => ({ type: 'group', id: `${kind.id}/${g.key}`, label: g.key, icon, children: () => g.items.map(entry) }));
+      },
+    }));
+    groups.push({ type: 'group', id: 'drafts', label: 'Drafts', icon: 'edit', children: () => nb.drafts().map(entry) });
     return groups;
   }
 
@@ -67,7 +68,7 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     item.tooltip = tip;
     item.iconPath = e.problems.length
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
-      : new vscode.ThemeIcon(ICONS[e.kind]);
+      : new vscode.ThemeIcon(this.service.notebook.kinds.get(e.kind)?.icon ?? 'file');
     item.contextValue = 'entry';
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
     return item;

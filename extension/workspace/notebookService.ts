@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ContentFiles, decodeContent, Notebook, classify, ProblemCode } from '../core/index';
-import { diskFiles, symbolicLinks } from '../core/load';
+import { CONFIG_PATH, ContentFiles, decodeContent, DEFAULT_CONFIG, Notebook, parseNotebookConfig, ProblemCode } from '../core/index';
+import { diskFiles, scanContent } from '../core/node/load';
 import { Disposable } from '../util/dispose';
 import { relativeTo } from '../util/paths';
 import { contentRoot } from './settings';
@@ -16,8 +16,9 @@ const REFERENCED_EXTENSIONS = ['csv', 'tsv', 'png', 'jpg', 'jpeg', 'gif', 'svg',
  * in open editors. Everything in the extension reads the notebook through this.
  */
 export class NotebookService extends Disposable {
-  readonly notebook = new Notebook();
+  private _notebook = new Notebook();
   private _root: vscode.Uri | undefined;
+  private _hasContent = false;
   private _loaded: Promise<void> | undefined;
   private readonly _onDidChange = this._register(new vscode.EventEmitter<void>());
   /** Fires after the notebook changed, at most once per 50 ms burst. */
@@ -26,6 +27,8 @@ export class NotebookService extends Disposable {
   private readonly _editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private _watcher: vscode.FileSystemWatcher | undefined;
   private _filesWatcher: vscode.FileSystemWatcher | undefined;
+  private _settingsWatcher: vscode.FileSystemWatcher | undefined;
+  private _reloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Symbolic links in the content folder: not followed, as the site build does not follow them. */
   private _links: string[] = [];
   private readonly _onDidChangeFile = this._register(new vscode.EventEmitter<string>());
@@ -40,6 +43,8 @@ export class NotebookService extends Disposable {
     this._register(vscode.workspace.onDidChangeTextDocument((e) => this._onEdit(e.document)));
     this._register({ dispose: () => {
       clearTimeout(this._fireTimer);
+      clearTimeout(this._reloadTimer);
+      this._settingsWatcher?.dispose();
       this._editTimers.forEach(clearTimeout);
       this._watcher?.dispose();
       this._filesWatcher?.dispose();
@@ -50,6 +55,16 @@ export class NotebookService extends Disposable {
     return this._root;
   }
 
+  /** True once loaded when the content folder exists. */
+  get hasContent(): boolean {
+    return this._hasContent;
+  }
+
+  /** The index. Replaced when the notebook's settings change (its kinds may have), so read it here each time. */
+  get notebook(): Notebook {
+    return this._notebook;
+  }
+
   /** Loads the notebook if it is not loaded yet; resolves when it is. */
   ready(): Promise<void> {
     return (this._loaded ??= this._load());
@@ -57,7 +72,7 @@ export class NotebookService extends Disposable {
 
   /** Forgets everything and loads again (the Refresh command, a changed setting). */
   async reload(): Promise<void> {
-    for (const p of this.notebook.paths()) this.notebook.delete(p);
+    this._notebook = new Notebook();
     this._loaded = this._load();
     await this._loaded;
   }
@@ -95,17 +110,26 @@ export class NotebookService extends Disposable {
     this._filesWatcher?.dispose();
     this._filesWatcher = undefined;
     const found = this._root ? await exists(this._root) : false;
+    this._hasContent = found;
     await vscode.commands.executeCommand('setContext', 'notepress.hasContentFolder', found);
     if (!this._root || !found) {
+      // A notebook made outside the editor (`notepress init` in a terminal, a git pull)
+      // shows up without a reload.
+      this._settingsWatcher?.dispose();
+      this._settingsWatcher = this._root ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(this._root, '..'), `${this._root.path.split('/').pop()}/index.md`)) : undefined;
+      this._settingsWatcher?.onDidCreate(() => this._scheduleReload());
       this._fire();
       return;
     }
     const root = this._root;
+    // The settings first: they say which folders hold which kinds.
+    const settings = await this._readText(vscode.Uri.joinPath(root, ...CONFIG_PATH.split('/')));
+    this._notebook = new Notebook(settings === undefined ? DEFAULT_CONFIG : parseNotebookConfig(settings));
     // VS Code's search follows symbolic links (search.followSymlinks); the site build
     // and the core do not, so files behind one are left out here too.
-    this._links = root.scheme === 'file' ? await symbolicLinks(root.fsPath) : [];
+    this._links = root.scheme === 'file' ? [...(await scanContent(root.fsPath, this._notebook.kinds)).links] : [];
     // findFiles honours files.exclude, and runs in the search process: no synchronous scan here.
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.md'), '**/{node_modules,.vitepress}/**');
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.{md,mdx}'), '**/{node_modules,.vitepress}/**');
     const queue = uris.filter((u) => { const r = this.relPath(u); return r !== undefined && this._isEntryPath(r); });
     // A large notebook fills the tree in as it loads (a refresh every 250 ms) rather than
     // showing nothing until the last file is read.
@@ -118,7 +142,7 @@ export class NotebookService extends Disposable {
     } finally {
       clearInterval(progress);
     }
-    this._watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*.md'));
+    this._watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**/*.{md,mdx}'));
     this._watcher.onDidCreate((u) => void this._read(u).then(() => this._fire()));
     this._watcher.onDidChange((u) => void this._read(u).then(() => this._fire()));
     this._watcher.onDidDelete((u) => {
@@ -135,12 +159,36 @@ export class NotebookService extends Disposable {
     this._filesWatcher.onDidCreate(changed);
     this._filesWatcher.onDidChange(changed);
     this._filesWatcher.onDidDelete(changed);
+    // New settings may change which folders are which kinds: read everything again.
+    this._settingsWatcher?.dispose();
+    this._settingsWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, CONFIG_PATH));
+    const again = () => this._scheduleReload();
+    this._settingsWatcher.onDidCreate(again);
+    this._settingsWatcher.onDidChange(again);
+    this._settingsWatcher.onDidDelete(again);
     this._fire();
+  }
+
+  private _scheduleReload(): void {
+    clearTimeout(this._reloadTimer);
+    this._reloadTimer = setTimeout(() => void this.reload(), 300);
+  }
+
+  /** A file's text: its open editor's (unsaved edits included), else the disk's; undefined when it is neither. */
+  private async _readText(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (open) return open.getText();
+    try {
+      const d = decodeContent(await vscode.workspace.fs.readFile(uri));
+      return d.ok ? d.text : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Reads one file into the index: from its open editor when it has unsaved edits, else from disk. */
   private _isEntryPath(rel: string): boolean {
-    return classify(rel) !== undefined && !this._links.some((l) => rel === l || rel.startsWith(`${l}/`));
+    return this._notebook.kinds.classify(rel) !== undefined && !this._links.some((l) => rel === l || rel.startsWith(`${l}/`));
   }
 
   private async _read(uri: vscode.Uri): Promise<void> {
@@ -164,6 +212,7 @@ export class NotebookService extends Disposable {
   private _onEdit(doc: vscode.TextDocument): void {
     const rel = this.relPath(doc.uri);
     if (rel === undefined) return;
+    if (rel === CONFIG_PATH) return this._scheduleReload();
     if (REFERENCED_EXTENSIONS.includes(path.extname(rel).slice(1).toLowerCase())) this._onDidChangeFile.fire(rel);
     if (!this._isEntryPath(rel)) return;
     // Typing fires many changes; the tree needs the last one only.

@@ -15,12 +15,15 @@ export function copyContent(): string {
   return dir;
 }
 
-/** Runs `vitepress build docs` over a content folder into `outDir`; resolves with its exit code and output. */
-export function buildSite(contentDir: string, outDir: string): Promise<{ code: number | null; output: string }> {
+/** The package's command, as built by `npm run build:pkg` (which `npm test` runs first). */
+export const CLI = path.join(REPO, 'dist/site/cli.mjs');
+
+/** Runs `notepress build` (this repository's site, `docs/`) over a content folder into `outDir`; resolves with its exit code and output. */
+export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs', '--outDir', outDir], {
+    const child = spawn(process.execPath, [CLI, 'build', '--content', contentDir, '--out', outDir], {
       cwd: REPO,
-      env: { ...process.env, NOTEPRESS_CONTENT: contentDir, FORCE_COLOR: '0' },
+      env: { ...process.env, FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -9,7 +9,7 @@ import { buildSite, copyContent, REPO } from '../helpers/site';
 import { assertSameHtml, normalisedBodies } from '../helpers/fidelity';
 import { BROKEN, DAMAGE_PROBLEM, VALID, writeCorpus, writeDamagedNotebook } from '../fixtures/corpus';
 import { NoteRenderer } from '../../extension/preview/noteRenderer';
-import { urlOf } from '../../extension/core/slug';
+import { urlOf } from '../../extension/core/urls';
 
 const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
@@ -63,7 +63,7 @@ describe('bad and hostile input corpus: the site build', function () {
       const page = await browser.newPage();
       for (const c of VALID.filter((v) => v.file !== 'notes/hostile-markup.md')) {
         await page.goto(server.url + urlOf(c.file));
-        assert.equal(await page.locator('.entry__title').innerText(), c.title, c.what);
+        assert.equal(await page.locator('.entry-header__title').innerText(), c.title, c.what);
       }
       await page.goto(server.url + urlOf('notes/huge.md'));
       assert.ok((await page.locator('.entry__body h2').count()) > 100);
@@ -83,7 +83,7 @@ describe('bad and hostile input corpus: the site build', function () {
         assert.equal(await pwned(), undefined, url);
       }
       await page.goto(server.url + urlOf(hostile.file), { waitUntil: 'networkidle' });
-      assert.equal(await page.locator('.entry__title').innerText(), hostile.title);
+      assert.equal(await page.locator('.entry-header__title').innerText(), hostile.title);
       const body = page.locator('.entry__body');
       assert.equal(await body.locator('script, iframe, object, embed, form, input, base, meta, style, svg, [onerror], [ontoggle], [style]').count(), 0);
       for (const id of ['#js-link', '#data-link', '#vb-link']) assert.equal(await page.locator(id).getAttribute('href'), null, id);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import type { FromWebview, ToWebview } from '../../extension/preview/messages';
+import { DEFAULT_TABLE, headerFacts, parseEntry, renderHeader } from '../../extension/core/index';
 
 const STUB = `
   window.sent = [];
@@ -31,28 +32,33 @@ describe('preview webview script (media/preview.js)', function () {
 
   const send = (m: ToWebview) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
   const sent = () => page.evaluate(() => (window as unknown as { sent: FromWebview[] }).sent);
-  const update = (version: number, html: string): ToWebview => ({ type: 'update', version, path: 'notes/a.md', header: { kind: 'Notes', title: `v${version}`, meta: 'Jun 1, 2026 / 1 min read', datetime: '2026-06-01', tags: ['x'], problems: 0 }, html, exact: true, imageBase: 'https://file+.vscode-resource.example/ws/content/notes/', publicBase: 'https://file+.vscode-resource.example/ws/content/public/' });
+  const header = (title: string) => renderHeader(headerFacts(parseEntry('notes/a.md', `---\ntitle: ${JSON.stringify(title)}\ndate: 2026-06-01\ntags: [x]\n---\n`, DEFAULT_TABLE.spec('note')), DEFAULT_TABLE.spec('note')));
+  const update = (version: number, html: string): Extract<ToWebview, { type: 'update' }> => ({ type: 'update', version, path: 'notes/a.md', header: header(`v${version}`), problems: 0, html, exact: true, imageBase: 'https://file+.vscode-resource.example/ws/content/notes/', publicBase: 'https://file+.vscode-resource.example/ws/content/public/' });
+  /** Waits until the webview shows a render's body (the script applies messages asynchronously). */
+  const shown = (html: string) => page.waitForFunction((h) => document.querySelector('.entry__body')?.innerHTML === h, html);
 
   it('says it is ready', async () => assert.deepEqual(await sent(), [{ type: 'ready' }]));
 
   it('never shows a stale render after a newer one', async () => {
     await send(update(2, '<p>newer</p>'));
     await send(update(1, '<p>older</p>'));
-    await page.waitForTimeout(100);
-    assert.equal(await page.locator('.entry__body').innerHTML(), '<p>newer</p>');
-    assert.equal(await page.locator('.entry__title').innerText(), 'v2');
+    // A later render that is shown proves the older one was handled (and dropped) before it.
+    await send(update(3, '<p>newest</p>'));
+    await send(update(2, '<p>newer</p>'));
+    await shown('<p>newest</p>');
+    assert.equal(await page.locator('.entry-header__title').innerText(), 'v3');
   });
 
-  it('escapes the header it is given', async () => {
-    await send({ ...update(1, ''), header: { kind: 'Notes', title: '<img src=x onerror=alert(1)>', meta: '', tags: [], problems: 0 } } as ToWebview);
-    await page.waitForTimeout(100);
-    assert.equal(await page.locator('.entry__title').innerText(), '<img src=x onerror=alert(1)>');
+  it('shows a hostile title from the core\'s header as text', async () => {
+    await send({ ...update(1, '<p>b</p>'), header: header('<img src=x onerror=alert(1)>') });
+    await shown('<p>b</p>');
+    assert.equal(await page.locator('.entry-header__title').innerText(), '<img src=x onerror=alert(1)>');
     assert.equal(await page.locator('img').count(), 0);
   });
 
   it('hands link clicks to the extension and follows the VS Code theme', async () => {
     await send(update(1, '<p><a href="../notes/b.md">b</a></p>'));
-    await page.locator('a').click();
+    await page.locator('.entry__body a').click();
     assert.deepEqual((await sent()).slice(1), [{ type: 'openLink', href: '../notes/b.md' }]);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('dark')), false);
     await page.evaluate(() => { document.body.className = 'vscode-dark'; });
@@ -63,14 +69,13 @@ describe('preview webview script (media/preview.js)', function () {
     const tall = Array.from({ length: 60 }, (_, i) => `<p data-line="${i * 2}" style="height:100px">p${i}</p>`).join('');
     await send(update(1, tall));
     await send({ type: 'scrollToLine', line: 41 });
-    await page.waitForTimeout(100);
-    const top = await page.evaluate(() => document.querySelector('[data-line="40"]')!.getBoundingClientRect().top);
-    assert.ok(Math.abs(top - 8) < 2, `line 40's element is at the top (${top})`);
+    // Line 40's element reaches the top of the page.
+    await page.waitForFunction(() => Math.abs(document.querySelector('[data-line="40"]')!.getBoundingClientRect().top - 8) < 2);
   });
 
   it('resolves images beside the note and in the public folder, and leaves absolute ones', async () => {
     await send(update(1, '<p><img src="./fig/a.png" alt="a"><img src="/logo.png" alt="b"><img src="https://example.org/c.png" alt="c"></p>'));
-    await page.waitForTimeout(100);
+    await page.waitForFunction(() => document.querySelectorAll('img').length === 3);
     const srcs = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => i.getAttribute('src')));
     assert.deepEqual(srcs, [
       'https://file+.vscode-resource.example/ws/content/notes/fig/a.png',

@@ -7,7 +7,7 @@ import { launchBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/staticServer';
 import { buildSite, copyContent, REPO } from '../helpers/site';
 import { NoteRenderer } from '../../extension/preview/noteRenderer';
-import { loadNotebook } from '../../extension/core/load';
+import { loadNotebook } from '../../extension/core/node/load';
 import { assertSameHtml, normalisedBodies } from '../helpers/fidelity';
 
 const DRAFT = '---\ntitle: Secret draft about zanzibarquux\ndate: 2026-07-01\nsummary: Not ready.\ndraft: true\n---\n\nThe zanzibarquux protocol.\n';
@@ -53,10 +53,10 @@ describe('site (VitePress build in Chromium)', function () {
     assert.equal((await texts('.focus-card__prompt'))[0], '$ focus --now');
     assert.deepEqual(await texts('main h2'), ['Profile', 'Research', 'Case studies', 'Notes', 'Open source']);
     assert.match(await page.locator('#profile + .prose').innerText(), /^I am a Computer Science undergraduate at IIT Roorkee/);
-    assert.deepEqual(await texts('section[aria-labelledby="research"] .entry-list__title'), ['Rust systems programming', 'Storage engines', 'Networking and protocols', 'Emulation']);
-    assert.deepEqual(await texts('section[aria-labelledby="case-studies"] .entry-list__meta'), ['Databases', 'Databases', 'Systems programming']);
-    assert.deepEqual(await texts('section[aria-labelledby="notes"] .entry-list__meta'), ['Jun 1, 2026 / 8 min read', 'May 20, 2026 / 1 min read', 'May 13, 2026 / 1 min read']);
-    assert.deepEqual(await texts('section[aria-labelledby="open-source"] .entry-list__title'), ['Inkscape', 'IIT Roorkee student developer group']);
+    assert.deepEqual(await texts('section[aria-labelledby="home-research"] .entry-list__title'), ['Rust systems programming', 'Storage engines', 'Networking and protocols', 'Emulation']);
+    assert.deepEqual(await texts('section[aria-labelledby="home-case-study"] .entry-list__meta'), ['Databases', 'Databases', 'Systems programming']);
+    assert.deepEqual(await texts('section[aria-labelledby="home-note"] .entry-list__meta'), ['Jun 1, 2026 / 8 min read', 'May 20, 2026 / 1 min read', 'May 13, 2026 / 1 min read']);
+    assert.deepEqual(await texts('section[aria-labelledby="home-open-source"] .entry-list__title'), ['Inkscape', 'IIT Roorkee student developer group']);
     assert.ok((await texts('footer a')).includes('github.com/SK1PPR'));
     assert.ok(!(await page.content()).includes('zanzibarquux'), 'the draft is not on the home page');
   });
@@ -64,9 +64,9 @@ describe('site (VitePress build in Chromium)', function () {
   it('a note page shows its date, reading time, tags, contents and highlighted code with a copy button', async () => {
     await page.goto(server.url + NOTE);
     assert.equal(await page.locator('main h1').innerText(), 'Concurrent servers: from sequential sockets to async/await');
-    assert.equal(await page.locator('.entry__meta').innerText(), 'Jun 1, 2026 / 8 min read');
-    assert.equal(await page.locator('.entry__meta time').getAttribute('datetime'), '2026-06-01');
-    assert.deepEqual(await texts('.entry__tags a'), ['#concurrency', '#networking', '#event-loop', '#rust']);
+    assert.equal(await page.locator('.entry-header__meta').innerText(), 'Jun 1, 2026 / 8 min read');
+    assert.equal(await page.locator('.entry-header__meta time').getAttribute('datetime'), '2026-06-01');
+    assert.deepEqual(await texts('.entry-header__tags a'), ['#concurrency', '#networking', '#event-loop', '#rust']);
     assert.ok((await texts('.entry__toc a')).includes('Event-driven: one thread, many connections'));
     assert.ok(await page.locator('.language-rust pre.shiki span[style*="--shiki-light"]').count() > 10);
     assert.equal(await page.locator('.language-rust > button.copy').getAttribute('title'), 'Copy Code');
@@ -79,7 +79,7 @@ describe('site (VitePress build in Chromium)', function () {
     await page.waitForURL('**/case-studies/redis-clone');
     await page.locator('main h1', { hasText: 'Redis clone' }).waitFor();
     assert.equal(await page.locator('main h1').innerText(), 'Redis clone');
-    assert.equal(await page.locator('.entry__kind').innerText(), 'Case studies / Databases');
+    assert.equal(await page.locator('.entry-header__kind').innerText(), 'Case studies / Databases');
     await page.goBack();
     await page.waitForURL(server.url + '/');
     await page.locator('main h1', { hasText: 'Distributed Systems' }).waitFor();

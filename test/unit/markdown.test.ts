@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import MarkdownIt from 'markdown-it';
 import { MARKDOWN_OPTIONS, notepressMarkdown } from '../../extension/core/markdown';
 import { isSafeUrl, sanitizeHtml } from '../../extension/core/sanitize';
-import { escapePageData } from '../../docs/.vitepress/safePageData';
+import { escapePageData } from '../../docs/site/safePageData';
 
 function render(src: string): string {
   const md = new MarkdownIt(MARKDOWN_OPTIONS);

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
 import { BROKEN, DISK_PROBLEMS, writeCorpus, writeDamagedNotebook } from '../fixtures/corpus';
-import { kindSpec, parseEntry } from '../../extension/core/index';
+import { DEFAULT_TABLE, parseEntry } from '../../extension/core/index';
 
 /** `notes/x.md:3:7: error: message` → its parts. */
 function parts(line: string): { file: string; line: number; column: number; message: string } {
@@ -99,7 +99,7 @@ describe('bad and hostile input corpus: the extension in a real VS Code', functi
         await vs.typeInInput(title);
         const file = path.join(notes, name);
         await waitFor(() => existsSync(file), 15_000, () => `${name} was not created for ${JSON.stringify(title)}`);
-        const e = parseEntry(`notes/${name}`, readFileSync(file, 'utf8'), kindSpec('note'));
+        const e = parseEntry(`notes/${name}`, readFileSync(file, 'utf8'), DEFAULT_TABLE.spec('note'));
         assert.deepEqual(e.problems, [], title);
         assert.equal(e.title, title);
       }
@@ -155,13 +155,13 @@ describe('bad and hostile input corpus: the extension in a real VS Code', functi
       await vs.openFile('content/notes/crlf.md');
       await vs.runCommand('Notepress: Open Preview to the Side');
       const frame = await vs.previewFrame();
-      await frame.locator('.entry__title', { hasText: 'Windows line endings' }).waitFor({ timeout: 30_000 });
+      await frame.locator('.entry-header__title', { hasText: 'Windows line endings' }).waitFor({ timeout: 30_000 });
       unlinkSync(path.join(ws, 'content/notes/crlf.md'));
       await frame.locator('.np-preview__empty', { hasText: 'notes/crlf.md was deleted or moved on disk' }).waitFor({ timeout: 15_000 });
       await waitFor(async () => (await vs.page.locator('.pane-body .monaco-list-row', { hasText: 'Windows line endings' }).count()) === 0, 15_000, () => 'the tree still lists the deleted note');
 
       await vs.openFile('content/notes/only-frontmatter.md');
-      await frame.locator('.entry__title', { hasText: 'Only frontmatter' }).waitFor({ timeout: 30_000 });
+      await frame.locator('.entry-header__title', { hasText: 'Only frontmatter' }).waitFor({ timeout: 30_000 });
       renameSync(path.join(ws, 'content/notes/only-frontmatter.md'), path.join(ws, 'content/notes/renamed-on-disk.md'));
       await frame.locator('.np-preview__empty', { hasText: 'notes/only-frontmatter.md was deleted or moved on disk' }).waitFor({ timeout: 15_000 });
       await vs.showNotebook();

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
 import { benchActivation, bundleMakeup } from '../../bench/extension';
-import { kindSpec, parseEntry, today } from '../../extension/core/index';
+import { DEFAULT_TABLE, parseEntry, today } from '../../extension/core/index';
 
 describe('extension in a real VS Code (code-server 4.100)', function () {
   this.timeout(240_000);
@@ -37,7 +37,7 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
       const file = path.join(ws, 'content/notes/tail-latency-p99-vs-p999.md');
       await waitFor(() => existsSync(file), 15_000, () => `${file} was not created`);
       const text = readFileSync(file, 'utf8');
-      const entry = parseEntry('notes/tail-latency-p99-vs-p999.md', text, kindSpec('note'));
+      const entry = parseEntry('notes/tail-latency-p99-vs-p999.md', text, DEFAULT_TABLE.spec('note'));
       assert.deepEqual(entry.problems, []);
       assert.equal(entry.title, 'Tail latency: p99 vs p999');
       assert.equal(entry.date, today());

@@ -27,10 +27,10 @@ describe('preview and editing help in a real VS Code', function () {
     await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
     await vs.runCommand('Notepress: Open Preview to the Side');
     frame = await vs.previewFrame();
-    const title = frame.locator('.entry__title');
+    const title = frame.locator('.entry-header__title');
     await title.waitFor();
     assert.equal(await title.innerText(), 'How Redis stays predictable on a single-threaded event loop');
-    assert.equal(await frame.locator('.entry__meta').innerText(), 'May 20, 2026 / 1 min read');
+    assert.equal(await frame.locator('.entry-header__meta').innerText(), 'May 20, 2026 / 1 min read');
     assert.equal((await frame.locator('.entry__body h2').first().innerText()).replace(/\u200b/g, '').trim(), 'The loop');
     // Type at the end of the note: the new words show in the preview.
     await vs.page.locator('.monaco-editor .view-lines').first().click();
@@ -41,16 +41,16 @@ describe('preview and editing help in a real VS Code', function () {
 
   it('renders code with the site\'s highlighter and the site\'s code-block markup', async () => {
     await vs.openFile('content/notes/concurrent-servers-from-sockets-to-async-await.md');
-    await frame.locator('.entry__title', { hasText: 'Concurrent servers' }).waitFor({ timeout: 30_000 });
+    await frame.locator('.entry-header__title', { hasText: 'Concurrent servers' }).waitFor({ timeout: 30_000 });
     assert.ok(await frame.locator('.entry__body div.language-rust > button.copy + span.lang + pre.shiki span[style*="--shiki-light"]').count() > 10);
     assert.equal(await frame.locator('.np-preview__notice').count(), 0, 'rendered by VitePress, not the fallback');
   });
 
   it('the hostile-markup fixture runs nothing in the preview: no script, handler, frame, form or javascript: link', async () => {
     await vs.openFile('content/notes/hostile-markup.md');
-    await frame.locator('.entry__title', { hasText: 'Hostile markup' }).waitFor({ timeout: 30_000 });
+    await frame.locator('.entry-header__title', { hasText: 'Hostile markup' }).waitFor({ timeout: 30_000 });
     await frame.locator('.entry__body p', { hasText: 'Harmless text at the end.' }).waitFor();
-    assert.equal(await frame.locator('.entry__title').innerText(), "<script>window.__pwned = 'title'</script> Hostile markup");
+    assert.equal(await frame.locator('.entry-header__title').innerText(), "<script>window.__pwned = 'title'</script> Hostile markup");
     const body = frame.locator('.entry__body');
     assert.equal(await body.locator('script, iframe, object, embed, form, input, base, meta, style, svg, [onerror], [ontoggle], [style]').count(), 0);
     for (const id of ['#js-link', '#data-link', '#vb-link']) assert.equal(await frame.locator(id).getAttribute('href'), null, id);
@@ -106,7 +106,7 @@ describe('preview and editing help in a real VS Code', function () {
 
   it('shows an image that sits beside the note', async () => {
     await vs.openFile('content/notes/image-note.md');
-    await frame.locator('.entry__title', { hasText: 'Image note' }).waitFor({ timeout: 30_000 });
+    await frame.locator('.entry-header__title', { hasText: 'Image note' }).waitFor({ timeout: 30_000 });
     const img = frame.locator('.entry__body img[alt="A figure"]');
     await img.waitFor();
     await frame.waitForFunction(() => (document.querySelector('.entry__body img') as HTMLImageElement | null)?.complete === true);
@@ -117,7 +117,7 @@ describe('preview and editing help in a real VS Code', function () {
     const rel = 'content/notes/kafka-log-segments-and-consumer-lag.md';
     const csv = path.join(ws, 'content/notes/consumer-lag.csv');
     await vs.openFile(rel);
-    await frame.locator('.entry__title', { hasText: "Kafka's log" }).waitFor({ timeout: 30_000 });
+    await frame.locator('.entry-header__title', { hasText: "Kafka's log" }).waitFor({ timeout: 30_000 });
     const figure = frame.locator('.entry__body figure.np-chart');
     await figure.waitFor();
     assert.equal(await figure.locator('svg.np-chart-svg path.np-chart-line').count(), 2);
