@@ -30,6 +30,8 @@ export interface OgCard {
 /** A font and the drawing code that uses it; `key` names everything besides the card that changes the picture. */
 export interface OgRenderer {
   readonly key: { readonly renderer: string; readonly font: string; readonly satori: string; readonly resvg: string };
+  /** Whether the font has a glyph for a character (white space always counts as drawable). */
+  has(ch: string): boolean;
   draw(card: OgCard): Promise<Buffer>;
 }
 
@@ -62,6 +64,7 @@ export function createRenderer(o: { fontFile?: string; version?: string } = {}):
       satori: versionOf('satori'),
       resvg: versionOf('@resvg/resvg-js'),
     },
+    has,
     async draw(card) {
       const svg = await satori(layout(card, has) as Parameters<typeof satori>[0], { width: WIDTH, height: HEIGHT, fonts });
       // satori drew the text as paths, so resvg needs no fonts: not scanning the system's saves most of its time.
