@@ -14,6 +14,7 @@ import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
 import { headFor } from './head';
 import { safePageData } from './safePageData';
+import { ogImages } from '../site/ogPages';
 
 export default async () => {
   const notebook = await getNotebook();
@@ -39,6 +40,7 @@ export default async () => {
   const profile = notebook.profile;
   const siteUrl = (process.env.SITE_URL ?? profile?.url ?? 'http://localhost:4173').replace(/\/+$/, '');
   const siteTitle = profile?.name ?? profile?.role ?? 'Notebook';
+  const og = isBuild ? await ogImages({ siteUrl, siteTitle }) : undefined;
 
   return defineConfigWithTheme<NotepressThemeConfig>({
     srcDir: contentDir,
@@ -81,9 +83,10 @@ export default async () => {
       return facts ? { ...facts.page, np: facts.np } : undefined;
     },
     transformHead: ({ pageData, title, description }): HeadConfig[] =>
-      headFor({ siteUrl, siteTitle, profile, pageData, title, description }),
+      headFor({ siteUrl, siteTitle, profile, pageData, title, description, og }),
     buildEnd: async (site) => {
       await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
+      await og?.write(site.outDir, site.cacheDir);
     },
     vite: {
       plugins: [
