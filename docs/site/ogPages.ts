@@ -67,6 +67,7 @@ export async function ogImages(o: { siteUrl: string; siteTitle: string }): Promi
         await fs.copyFile(r.file, target);
       });
       await cache.pruneCache(dir);
+      process.stdout.write(`notepress: ${cards.size} Open Graph images (${drawn} drawn, ${cached} from the cache)\n`);
       return { drawn, cached };
     },
   };
