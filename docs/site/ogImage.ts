@@ -66,7 +66,7 @@ export function createRenderer(o: { fontFile?: string; version?: string } = {}):
     },
     has,
     async draw(card) {
-      const svg = await satori(layout(card, has) as Parameters<typeof satori>[0], { width: WIDTH, height: HEIGHT, fonts });
+      const svg = await satori(cardTree(card, has) as Parameters<typeof satori>[0], { width: WIDTH, height: HEIGHT, fonts });
       // satori drew the text as paths, so resvg needs no fonts: not scanning the system's saves most of its time.
       const png = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, logLevel: 'off' });
       return png.asPng();
@@ -99,11 +99,12 @@ export function titleText(card: OgCard, has: (ch: string) => boolean): string {
 const safeUrl = (u: string) => { try { return new URL(u); } catch { return undefined; } };
 const decodeURIComponentSafe = (s: string) => { try { return decodeURIComponent(s); } catch { return s; } };
 
-type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node | string | (Node | string)[] } };
-const el = (type: string, style: Record<string, unknown>, children?: Node['props']['children']): Node => ({ type, props: { style, children } });
+/** The element tree satori lays out (React's shape, without React). */
+export type CardNode = { type: string; props: { style?: Record<string, unknown>; children?: CardNode | string | (CardNode | string)[] } };
+const el = (type: string, style: Record<string, unknown>, children?: CardNode['props']['children']): CardNode => ({ type, props: { style, children } });
 
 /** The card: brand and kind on top, the title in the middle, date, reading time and host below. */
-function layout(card: OgCard, has: (ch: string) => boolean): Node {
+export function cardTree(card: OgCard, has: (ch: string) => boolean): CardNode {
   const title = titleText(card, has);
   // Shorter titles are drawn larger; every size fits three lines of the longest words.
   const size = title.length <= 40 ? 72 : title.length <= 90 ? 60 : 52;
