@@ -107,4 +107,20 @@ describe('Open Graph images (VitePress build)', function () {
       rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it('NOTEPRESS_OG_IMAGES=off builds no images and keeps the small Twitter card', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-og-off-'));
+    process.env.NOTEPRESS_OG_IMAGES = 'off';
+    try {
+      const off = await buildSite(content, out);
+      assert.equal(off.code, 0, off.output);
+      assert.ok(!readdirSync(out).includes('og'));
+      const m = meta(readFileSync(path.join(out, 'index.html'), 'utf8'));
+      assert.equal(m.get('og:image'), undefined);
+      assert.equal(m.get('twitter:card'), 'summary');
+    } finally {
+      delete process.env.NOTEPRESS_OG_IMAGES;
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
