@@ -59,6 +59,21 @@ describe('ogImage', function () {
     });
   }
 
+  it('draws 40 seeded random titles from many scripts, marks, controls and surrogates without throwing', async () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const ranges = [[0x20, 0x7e], [0x80, 0x2ff], [0x300, 0x36f], [0x590, 0x6ff], [0x900, 0x97f], [0x2000, 0x206f], [0x3000, 0x9fff], [0xd800, 0xdfff], [0xfe00, 0xffff], [0x1f300, 0x1faff], [0xe0000, 0xe007f], [0, 0x1f]];
+    for (let i = 0; i < 40; i++) {
+      let title = '';
+      for (let n = Math.floor(rnd() * 300); n > 0; n--) {
+        const [a, b] = ranges[Math.floor(rnd() * ranges.length)];
+        title += String.fromCodePoint(a + Math.floor(rnd() * (b - a)));
+      }
+      const png = await renderer.draw({ ...CARD, title, kind: title.slice(0, 12), siteName: title.slice(3, 30) });
+      assert.deepEqual(pngSize(png), { width: 1200, height: 630 }, JSON.stringify(title));
+    }
+  });
+
   it('leaves out what the font cannot draw, and falls back to the page path when no word is left', () => {
     const has = (ch: string) => /[\x20-\x7e]/.test(ch);
     assert.equal(drawable('Rust の async 🚀', has), 'Rust async');
