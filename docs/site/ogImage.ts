@@ -50,7 +50,7 @@ const versionOf = (pkg: string) => (require(`${pkg}/package.json`) as { version:
 
 /**
  * A renderer over one font file, read and parsed once: satori keeps its parsed font
- * for as long as it is handed the same `fonts` array, which is most of the speed.
+ * for as long as it is handed the same font data, so a build parses it once, not per card.
  */
 export function createRenderer(o: { fontFile?: string; version?: string } = {}): OgRenderer {
   const data = readFileSync(o.fontFile ?? FONT_FILE);
@@ -67,7 +67,8 @@ export function createRenderer(o: { fontFile?: string; version?: string } = {}):
     has,
     async draw(card) {
       const svg = await satori(cardTree(card, has) as Parameters<typeof satori>[0], { width: WIDTH, height: HEIGHT, fonts });
-      // satori drew the text as paths, so resvg needs no fonts: not scanning the system's saves most of its time.
+      // satori drew the text as paths, so resvg needs no fonts (scanning the system's costs more the more it has).
+      // On libuv's threads: the next card's layout goes on meanwhile. PNG encoding is over half of a card's time.
       const png = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, logLevel: 'off' });
       return png.asPng();
     },
