@@ -68,7 +68,8 @@ export function createRenderer(o: { fontFile?: string; version?: string } = {}):
     async draw(card) {
       const svg = await satori(cardTree(card, has) as Parameters<typeof satori>[0], { width: WIDTH, height: HEIGHT, fonts });
       // satori drew the text as paths, so resvg needs no fonts (scanning the system's costs more the more it has).
-      // On libuv's threads: the next card's layout goes on meanwhile. PNG encoding is over half of a card's time.
+      // Rasterised on libuv's threads while the next card is laid out; the PNG encoding that follows, over
+      // half of a card's time, runs on this thread (resvg-js has no asynchronous encoder).
       const png = await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false }, logLevel: 'off' });
       return png.asPng();
     },
