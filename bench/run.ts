@@ -5,7 +5,8 @@
  *
  * Sections: the notebook index (load and one-file update), the preview render (cold,
  * warm p50/p95 over successive edits), charts (10,000 points), the site build against
- * VitePress's default theme, Lighthouse on both, and the extension in code-server.
+ * VitePress's default theme, Lighthouse on both, the extension in code-server, and
+ * the pages' Open Graph images (`og`).
  * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone).
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +26,7 @@ import { fmt, summarize } from './stats';
 import { benchSite, buildOnce, SiteResult, writeDefaultTheme } from './site';
 import { lighthouseRuns } from './lighthouse';
 import { benchActivation, bundleMakeup, packageSizes } from './extension';
+import { benchOg, type OgFigures } from './og';
 
 export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
 
@@ -210,6 +212,20 @@ export function lighthouseRows(ours: Awaited<ReturnType<typeof lighthouseRuns>>,
   return rows;
 }
 
+/** AstroPaper's Open Graph image takes about a second (its issue #428): quoted, not measured here. */
+const ASTROPAPER_MS = 1000;
+
+export function ogRows(f: OgFigures): Row[] {
+  const { cold, cached, naive, first } = f;
+  return [
+    row('og', `card drawn, cache empty: satori + resvg + write (median of ${cold.runs}; min ${fmt(cold.min)}, max ${fmt(cold.max)})`, cold.median, naive.median, 'satori + resvg set up the default way, as AstroPaper does', { max: 50 }),
+    row('og', `card drawn, cache empty, against AstroPaper's figure (p95 ${fmt(cold.p95)})`, cold.median, ASTROPAPER_MS, "AstroPaper's ~1 s, quoted from its #428, not measured"),
+    row('og', `card unchanged, from the cache (median of ${cached.runs})`, cached.median, cold.median, 'drawn, cache empty'),
+    row('og', `${f.cards} cards into an empty cache, ${f.parallel} at a time as buildEnd does: ms per card`, f.site, cold.median, 'one at a time', { max: 50 }),
+    row('og', `first card of a fresh process: font parsed, layout engine compiled (median of ${first.runs}; max ${fmt(first.max)})`, first.median, undefined, ''),
+  ];
+}
+
 /** Builds the seed notebook with our theme and with the default theme, for Lighthouse. */
 function buildSeedSites(): { ours: string; theirs: string; cleanup: () => void } {
   const base = path.join(repo, '.cache', 'bench-lighthouse');
@@ -233,6 +249,7 @@ async function main(): Promise<void> {
   if (want('index')) rows.push(...(await benchIndex(quick ? [50] : [1000, 10_000], quick ? 1 : 5)));
   if (want('preview')) rows.push(...(await benchPreview(quick ? 5 : 200, quick ? 1 : 5)));
   if (want('chart')) rows.push(...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)));
+  if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
   if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
     const sites = buildSeedSites();

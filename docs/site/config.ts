@@ -20,6 +20,7 @@ import { safePageData } from './safePageData';
 import { provideRoutes, routeParams, RouteParams } from './routes';
 import { checkNotebook, reportProblems } from './check';
 import { watchContent } from './watch';
+import { ogImages } from './ogPages';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -46,6 +47,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
     const siteUrl = (process.env.SITE_URL ?? profile?.url ?? 'http://localhost:4173').replace(/\/+$/, '');
     const siteTitle = profile?.name ?? profile?.role ?? 'Notebook';
     const hasFeed = notebook.kinds.all.some((k) => k.feed);
+    const og = isBuild ? await ogImages({ siteUrl, siteTitle, notebook }) : undefined;
 
     return {
       srcDir: contentDir,
@@ -94,9 +96,10 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         return facts ? { ...facts.page, np: facts.np } : undefined;
       },
       transformHead: ({ pageData, title, description }): HeadConfig[] =>
-        headFor({ siteUrl, siteTitle, notebook, pageData, title, description }),
+        headFor({ siteUrl, siteTitle, notebook, pageData, title, description, og }),
       buildEnd: async (site) => {
         await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
+        await og?.write(site.outDir, site.cacheDir);
       },
       vite: {
         resolve: { alias: { 'notepress/theme': THEME_ENTRY } },

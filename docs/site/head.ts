@@ -4,9 +4,10 @@
  */
 import type { HeadConfig, PageData } from 'vitepress';
 import { absoluteSiteUrl, Entry, Notebook, Profile, urlOf } from '../../extension/core/index';
+import type { OgImages } from './ogPages';
 
 export function headFor(o: {
-  siteUrl: string; siteTitle: string; notebook: Notebook; pageData: PageData; title: string; description: string;
+  siteUrl: string; siteTitle: string; notebook: Notebook; pageData: PageData; title: string; description: string; og?: OgImages;
 }): HeadConfig[] {
   const profile: Profile | undefined = o.notebook.profile;
   const rel = o.pageData.relativePath;
@@ -14,6 +15,7 @@ export function headFor(o: {
   const entry: Entry | undefined = o.notebook.get(rel);
   // Social cards show the page's own title; the browser tab gets the site suffix.
   const title = o.pageData.title || o.title;
+  const image = o.og?.head(o.pageData, title, url) ?? [];
   const head: HeadConfig[] = [
     ['link', { rel: 'canonical', href: url }],
     ['meta', { property: 'og:type', content: entry ? 'article' : 'website' }],
@@ -21,7 +23,8 @@ export function headFor(o: {
     ['meta', { property: 'og:title', content: title }],
     ['meta', { property: 'og:description', content: o.description }],
     ['meta', { property: 'og:url', content: url }],
-    ['meta', { name: 'twitter:card', content: 'summary' }],
+    ...image,
+    ['meta', { name: 'twitter:card', content: image.length ? 'summary_large_image' : 'summary' }],
     ['meta', { name: 'twitter:title', content: title }],
     ['meta', { name: 'twitter:description', content: o.description }],
   ];

@@ -143,7 +143,7 @@ describe('site (VitePress build in Chromium)', function () {
     await page.goto(server.url + NOTE);
     assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `https://sk1ppr.github.io${NOTE}`);
     assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), 'Concurrent servers: from sequential sockets to async/await');
-    assert.equal(await page.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary');
+    assert.equal(await page.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary_large_image');
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
     assert.equal(ld['@type'], 'BlogPosting');
     assert.equal(ld.datePublished, '2026-06-01');

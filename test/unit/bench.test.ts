@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { benchChart, benchIndex, benchPreview } from '../../bench/run';
+import { benchChart, benchIndex, benchPreview, ogRows } from '../../bench/run';
+import { benchOg } from '../../bench/og';
 import { noteText, rng } from '../../bench/generate';
 import { summarize } from '../../bench/stats';
 
@@ -25,5 +26,11 @@ describe('benchmark harness (smoke)', function () {
     assert.equal(rows.length, 5);
     assert.ok(rows.filter((r) => r.baseline).length === 3);
     for (const r of rows) assert.match(r.value, /^\d+(\.\d+)? (ms|KB)$/, r.what);
+  });
+  it('measures Open Graph cards against the default satori + resvg set-up, at a tiny size', async () => {
+    const rows = ogRows(await benchOg(3, 1));
+    assert.equal(rows.length, 5);
+    for (const r of rows) assert.match(r.value, /^\d+(\.\d+)? ms$/, r.what);
+    assert.ok(rows[0].baseline.includes('AstroPaper') && rows[1].baseline.includes('#428'));
   });
 });
