@@ -10,6 +10,7 @@ import { Frontmatter, frontmatterData, problemAt, rangeOf, splitFile, SplitFile 
 import { excerpt, readingStats, ReadingStats } from './reading';
 import { slugOf, urlOf } from './slug';
 import { chartProblems } from './chart';
+import { blockProblems } from './blocks/find';
 
 export interface Entry {
   readonly kind: KindId;
@@ -158,6 +159,7 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   // Charts with their data inline are checked here; those with a data file need the
   // disk, and are checked where it is read (`referenceProblems`, the extension's diagnostics).
   problems.push(...chartProblems(path, split.body, split.bodyLine));
+  problems.push(...blockProblems(path, split.body, split.bodyLine));
   const data = frontmatterData(split);
   const order = data.order;
   // Reading time and excerpt are two thirds of a parse and only needed where shown:

@@ -16,3 +16,7 @@ export * from './markdown';
 export * from './templates';
 export * from './references';
 export * from './chart';
+export { loadBlockEngines, needsBlockEngines } from './blocks/engines';
+export { DIAGRAM_SVG_ALLOWLIST } from './blocks/svg';
+export { MATHML_ALLOWLIST } from './blocks/math';
+export { MERMAID_TYPES } from './blocks/mermaid';

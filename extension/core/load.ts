@@ -10,6 +10,7 @@ import { Notebook } from './notebook';
 import { decodeContent } from './decode';
 import { Problem, ProblemCode } from './problems';
 import { ContentFiles, referenceProblems } from './references';
+import { loadBlockEngines, needsBlockEngines } from './blocks/engines';
 
 /** Folders never part of a notebook. */
 export const IGNORED_DIRS = new Set(['node_modules', '.vitepress', '.git', 'public']);
@@ -65,6 +66,8 @@ export async function loadFile(notebook: Notebook, root: string, rel: string): P
     return;
   }
   const decoded = decodeContent(bytes);
+  // Diagrams and math are checked when the note is parsed: their renderers must be loaded first.
+  if (decoded.ok && needsBlockEngines(decoded.text)) await loadBlockEngines();
   if (decoded.ok) notebook.set(rel, decoded.text);
   else notebook.setUnreadable(rel, decoded.code, decoded.message, decoded);
 }

@@ -31,6 +31,8 @@ export const ProblemCode = {
   NotUtf8: 'not-utf8',
   MissingFile: 'missing-file',
   Chart: 'chart',
+  Diagram: 'diagram',
+  Math: 'math',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
