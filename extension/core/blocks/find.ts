@@ -17,7 +17,7 @@ export interface FoundBlock {
   /** The diagram's source or the formula's TeX. */
   readonly source: string;
   readonly display: boolean;
-  /** 1-based file line and column where the source starts. */
+  /** 1-based file line and column where the source starts (for a fence, its lines' indentation + 1). */
   readonly line: number;
   readonly column: number;
 }
@@ -42,7 +42,7 @@ export function findBlocks(body: string, bodyLine: number): FoundBlock[] {
       const lang = t.info.trim().split(/\s+/)[0];
       if (lang !== 'mermaid' && lang !== 'math') continue;
       const column = lines[first].length - lines[first].trimStart().length + 1;
-      out.push({ kind: lang, source: t.content.replace(/\n$/, ''), display: true, line: bodyLine + first + 1, column: lang === 'math' ? column : 1 });
+      out.push({ kind: lang, source: t.content.replace(/\n$/, ''), display: true, line: bodyLine + first + 1, column });
     } else if (t.type === 'math_block') {
       const m = t.meta as { line: number; column: number };
       out.push({ kind: 'math', source: t.content, display: true, line: bodyLine + first + m.line, column: m.column });
@@ -68,7 +68,7 @@ export function findBlocks(body: string, bodyLine: number): FoundBlock[] {
 export function blockProblems(file: string, body: string, bodyLine: number): Problem[] {
   const out: Problem[] = [];
   for (const b of findBlocks(body, bodyLine)) {
-    if (b.kind === 'mermaid') out.push(...mermaidProblems(file, b.source, b.line));
+    if (b.kind === 'mermaid') out.push(...mermaidProblems(file, b.source, b.line, b.column - 1));
     else {
       const p = mathProblem(b.source, b.display, { file, line: b.line, column: b.column });
       if (p) out.push(p);

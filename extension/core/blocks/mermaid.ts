@@ -126,10 +126,13 @@ export function mermaidHtml(svg: string, id: string, attrs = ''): string {
   return `<figure class="np-diagram"${attrs}>${svg.replaceAll(PLACEHOLDER, id)}</figure>`;
 }
 
-/** The problems of a diagram whose first line is file line `line` (none while the renderer is not loaded). */
-export function mermaidProblems(file: string, source: string, line: number): Problem[] {
+/**
+ * The problems of a diagram whose first line is file line `line`, its lines indented by
+ * `indent` columns in the file (a block in a list). None while the renderer is not loaded.
+ */
+export function mermaidProblems(file: string, source: string, line: number, indent = 0): Problem[] {
   return (drawMermaid(source)?.problems ?? []).map((p) => ({
-    file, line: line + p.line, column: p.column, endLine: line + p.line, endColumn: Math.max(p.endColumn, p.column + 1),
+    file, line: line + p.line, column: p.column + indent, endLine: line + p.line, endColumn: Math.max(p.endColumn, p.column + 1) + indent,
     code: ProblemCode.Diagram, severity: 'error', message: p.message,
   }));
 }

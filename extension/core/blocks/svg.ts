@@ -81,11 +81,11 @@ export function safeSvg(svg: string, frame: SvgFrame): string {
       const classes = attribs.class ? attribs.class.split(/\s+/).filter((c) => /^[\w-]+$/.test(c)).map((c) => `np-d-${c}`) : [];
       let tag = `<${name}`;
       for (const [k, raw] of Object.entries(attribs)) {
+        const colour = (k === 'fill' || k === 'stroke') && /^var\(--_?([\w-]+)\)$/.exec(raw.trim());
+        if (colour) classes.push(`np-${k}-${colour[1]}`);
         if (k === 'class' || !allowed?.has(k)) continue;
         let v = NUMERIC.test(k) ? round(raw) : raw;
         if (k === 'fill' || k === 'stroke') {
-          const colour = /^var\(--_?([\w-]+)\)$/.exec(v.trim());
-          if (colour) classes.push(`np-${k}-${colour[1]}`);
           if (v !== 'none') continue;
         } else if (k === 'marker-start' || k === 'marker-end') {
           const ref = /^url\(#([\w-]+)\)$/.exec(v);
