@@ -41,7 +41,7 @@ describe('mermaid', () => {
   it('draws a flowchart as inline SVG holding its labels, named by its type and source', () => {
     const html = render(fence(FLOW));
     assert.ok(html.startsWith('<figure class="np-diagram"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 '), html.slice(0, 200));
-    assert.ok(html.includes(' role="img" aria-labelledby="np-diagram-1-title np-diagram-1-desc" class="np-diagram-svg"><title id="np-diagram-1-title">Flowchart</title>'
+    assert.ok(html.includes(' aria-labelledby="np-diagram-1-title np-diagram-1-desc" class="np-diagram-svg"><title id="np-diagram-1-title">Flowchart</title>'
       + '<desc id="np-diagram-1-desc">flowchart LR\n  client[Client] --&gt;|GET /key| proxy{Cache hit?}\n  proxy --&gt;|yes| cache[(Redis)]\n  proxy --&gt;|no| db[(Postgres)]</desc>'));
     assert.deepEqual(texts(html).sort(), ['Cache hit?', 'Client', 'GET /key', 'Postgres', 'Redis', 'no', 'yes']);
     assert.ok(html.endsWith('</svg></figure>\n'));
@@ -77,7 +77,7 @@ describe('mermaid', () => {
       + '<rect width="1" height="1" fill="red" stroke="var(--_line)" onclick="x()"/><text x="1" fill="var(--_text)">A &amp; B</text>'
       + '<line marker-end="url(http://evil/x)"/></svg>';
     assert.equal(safeSvg(svg, { id: 'd', title: 'T', desc: 'D <x>', className: 'c' }),
-      '<svg viewBox="0 0 10 10" role="img" aria-labelledby="d-title d-desc" class="c"><title id="d-title">T</title><desc id="d-desc">D &lt;x&gt;</desc>'
+      '<svg viewBox="0 0 10 10" aria-labelledby="d-title d-desc" class="c"><title id="d-title">T</title><desc id="d-desc">D &lt;x&gt;</desc>'
       + '<rect width="1" height="1" class="np-stroke-line"></rect><text x="1" class="np-fill-text">A &amp; B</text><line></line></svg>');
   });
 

@@ -35,9 +35,6 @@ export const MATHML_ALLOWLIST = {
     mspace: ['width', 'height', 'depth'],
     mpadded: ['width', 'height', 'depth', 'lspace', 'voffset'],
     menclose: ['notation'],
-    mtable: ['rowspacing', 'columnspacing', 'columnalign', 'rowlines', 'columnlines', 'frame', 'framespacing', 'width'],
-    mtr: ['columnalign'],
-    mtd: ['columnalign'],
   },
   values: { annotation: { encoding: ['application/x-tex'] }, math: { display: ['block', 'inline'] } },
 } as const;
@@ -73,7 +70,10 @@ function run(katex: typeof Katex, tex: string, display: boolean): Typeset {
     return { error: `\`${command}\` is not allowed in a note's math: it would link, load or style the page`, offset: Math.max(0, tex.indexOf(command)) };
   }
   // KaTeX wraps the <math> in spans for its HTML output's CSS; the MathML needs none.
-  return { mathml: html.slice(html.indexOf('<math'), html.lastIndexOf('</math>') + 7) };
+  // Table spacing attributes are not MathML Core (browsers ignore them), and Vue's
+  // compiler would move a page holding them from static HTML into JavaScript.
+  const mathml = html.slice(html.indexOf('<math'), html.lastIndexOf('</math>') + 7).replace(/ (columnalign|rowspacing|columnspacing|rowlines|columnlines|frame|framespacing)="[^"]*"/g, '');
+  return { mathml };
 }
 
 /** Where a formula's TeX starts in its file (1-based), for problems. */

@@ -21,7 +21,7 @@ export const DIAGRAM_SVG_ALLOWLIST = {
   elements: ['svg', 'g', 'defs', 'marker', 'title', 'desc', 'path', 'line', 'polyline', 'polygon', 'rect', 'circle', 'ellipse', 'text', 'tspan'],
   attributes: {
     '*': ['class'],
-    svg: ['xmlns', 'viewBox', 'width', 'height', 'role', 'aria-labelledby'],
+    svg: ['xmlns', 'viewBox', 'width', 'height', 'aria-labelledby'],
     title: ['id'],
     desc: ['id'],
     marker: ['id', 'markerWidth', 'markerHeight', 'refX', 'refY', 'orient'],
@@ -41,7 +41,6 @@ export const DIAGRAM_SVG_ALLOWLIST = {
     stroke: ['none'],
     'marker-start': ['url(#<id of a marker in the same svg>)'],
     'marker-end': ['url(#<id of a marker in the same svg>)'],
-    role: ['img'],
   },
 } as const;
 
@@ -99,7 +98,9 @@ export function safeSvg(svg: string, frame: SvgFrame): string {
       if (root) {
         root = false;
         classes.unshift(frame.className);
-        tag += ` role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc"`;
+        // No `role="img"`: Vue's compiler keeps an element with `role` out of its static
+        // HTML, which would put the whole drawing into the page's JavaScript.
+        tag += ` aria-labelledby="${frame.id}-title ${frame.id}-desc"`;
       }
       if (classes.length) tag += ` class="${esc(classes.join(' '))}"`;
       out += `${tag}>`;
