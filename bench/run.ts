@@ -7,6 +7,8 @@
  * warm p50/p95 over successive edits), charts (10,000 points), the site build against
  * VitePress's default theme, Lighthouse on both, the extension in code-server, and
  * the pages' Open Graph images (`og`).
+ * warm p50/p95 over successive edits), charts (10,000 points), diagrams and math (`blocks`), the site build against
+ * VitePress's default theme, Lighthouse on both, and the extension in code-server.
  * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone).
  */
 import { spawnSync } from 'node:child_process';
@@ -27,6 +29,8 @@ import { benchSite, buildOnce, SiteResult, writeDefaultTheme } from './site';
 import { lighthouseRuns } from './lighthouse';
 import { benchActivation, bundleMakeup, packageSizes } from './extension';
 import { benchOg, type OgFigures } from './og';
+import { blocksNote } from './blocksNote';
+import { loadBlockEngines } from '../extension/core/blocks/engines';
 
 export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
 
@@ -176,6 +180,35 @@ export async function benchChart(points: number, runs: number): Promise<Row[]> {
   return rows;
 }
 
+/** A note with 5 diagrams and 20 formulas, typed into as prose: the preview's render per keystroke, and the first render. */
+export async function benchBlocks(edits: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  const text = blocksNote();
+  const file = { absPath: path.join(repo, 'content/notes/blocks.md'), relPath: 'notes/blocks.md' };
+  const renderer = new NoteRenderer(path.join(repo, 'content'), vitepressEntry);
+  await renderer.warm();
+  const load = await time(() => loadBlockEngines());
+  const cold = await time(() => renderer.render(text, file, { sourceLines: true }));
+  // Baseline: the same note with its diagrams and formulas as plain code, through the same renderer.
+  const plain = text.replace(/```mermaid/g, '```text').replace(/\$/g, '');
+  await renderer.render(plain, file);
+  const paragraphs = text.split('\n\n');
+  const proseAt = paragraphs.findIndex((p, i) => i > 2 && p.startsWith('Prose'));
+  const typed = (t: string, i: number) => { const e = t.split('\n\n'); e[proseAt] = `${e[proseAt]} typed${i}`; return e.join('\n\n'); };
+  const warm: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    warm.push(await time(() => renderer.render(typed(text, i), file, { sourceLines: true })));
+    base.push(await time(() => renderer.render(typed(plain, i), file, { sourceLines: true })));
+  }
+  const w = summarize(warm);
+  const b = summarize(base);
+  rows.push(row('blocks', 'note with 5 diagrams and 20 formulas: loading beautiful-mermaid and KaTeX (once per process)', load, undefined, ''));
+  rows.push(row('blocks', 'same note: cold render, every diagram drawn and formula typeset', cold, undefined, ''));
+  rows.push(row('blocks', `same note, prose typed: render per keystroke (p95 of ${w.runs}; median ${fmt(w.median)}, max ${fmt(w.max)})`, w.p95, b.p95, 'same note with blocks as plain code, p95', { max: 16 }));
+  return rows;
+}
+
 function table(rows: Row[]): string {
   const head = '| section | measure | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |';
   return [head, ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`)].join('\n');
@@ -250,6 +283,7 @@ async function main(): Promise<void> {
   if (want('preview')) rows.push(...(await benchPreview(quick ? 5 : 200, quick ? 1 : 5)));
   if (want('chart')) rows.push(...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)));
   if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
+  if (want('blocks')) rows.push(...(await benchBlocks(quick ? 5 : 200)));
   if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
     const sites = buildSeedSites();

@@ -10,6 +10,7 @@ import { slugOf } from './slug';
 import { urlOf } from './urls';
 import { chartProblems } from './chart';
 import { isoDate, list, str, validateFields } from './fields';
+import { blockProblems } from './blocks/find';
 
 export interface Entry {
   /** The kind's id (a row of the notebook's kinds table). */
@@ -47,6 +48,7 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   // Charts with their data inline are checked here; those with a data file need the
   // disk, and are checked where it is read (`referenceProblems`, the extension's diagnostics).
   problems.push(...chartProblems(path, split.body, split.bodyLine));
+  problems.push(...blockProblems(path, split.body, split.bodyLine));
   const data = frontmatterData(split);
   const order = data.order;
   // Reading time and excerpt are two thirds of a parse and only needed where shown:

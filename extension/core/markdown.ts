@@ -16,12 +16,17 @@ export interface MarkdownItLike {
     renderInline(tokens: any[], options: any, env: any): string;
   };
   core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any }) => void): void } };
+  inline: { ruler: { after(after: string, name: string, rule: any): void } };
+  block: { ruler: { after(after: string, name: string, rule: any, options?: any): void } };
   render(src: string, env?: any): string;
 }
 import * as path from 'node:path';
 import { HtmlBalancer, isDroppedTag } from './sanitize';
 import { parseChart, renderChart, renderChartError } from './chart';
 import { diskFiles } from './node/load';
+import { drawMermaid, mermaidHtml } from './blocks/mermaid';
+import { mathHtml } from './blocks/math';
+import { mathSyntax } from './blocks/mathSyntax';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -32,6 +37,7 @@ export const MARKDOWN_OPTIONS = { html: true, linkify: true, typographer: false 
 type Env = {
   __notepressHtml?: HtmlBalancer;
   __notepressCharts?: number;
+  __notepressDiagrams?: number;
   notepressSourceLines?: boolean;
   /** Reads a content-relative file for a chart's `data:` (the preview passes one that sees unsaved edits). */
   notepressReadFile?: (target: string) => string | undefined;
@@ -80,13 +86,16 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
   md.renderer.rules.html_block = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
   md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
 
-  // ```chart blocks become inline SVG (see chart.ts); every other fence is left to the
-  // renderer's own rule (VitePress's highlighter on the site and in the preview).
+  // ```chart, ```mermaid and ```math blocks are drawn by the core (chart.ts, blocks/);
+  // every other fence is left to the renderer's own rule (VitePress's highlighter on the
+  // site and in the preview). Drawings are kept while their source is unchanged.
   const fence = md.renderer.rules.fence;
   const charts = new ChartMemo();
   md.renderer.rules.fence = (tokens: ChartToken[], idx: number, options: unknown, env: Env, self: unknown) => {
     const t = tokens[idx];
-    if (t.info.trim().split(/\s+/)[0] !== 'chart') return fence(tokens, idx, options, env, self);
+    const lang = t.info.trim().split(/\s+/)[0];
+    if (lang === 'mermaid' || lang === 'math') return drawnFence(lang, t, env);
+    if (lang !== 'chart') return fence(tokens, idx, options, env, self);
     const n = (env.__notepressCharts = (env.__notepressCharts ?? 0) + 1);
     const dataLine = t.attrGet('data-line');
     const attrs = dataLine === null ? '' : ` data-line="${dataLine}"`;
@@ -100,6 +109,14 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
     });
     // The first `>` closes the opening tag: nothing before it holds one.
     return attrs ? html.replace('>', `${attrs}>`) : html;
+  };
+
+  // $…$, $$…$$ and $$ blocks (blocks/mathSyntax.ts), typeset as MathML (blocks/math.ts).
+  mathSyntax(md);
+  md.renderer.rules.math_inline = (tokens: MathToken[], idx: number) => mathHtml(tokens[idx].content, tokens[idx].meta.display);
+  md.renderer.rules.math_block = (tokens: MathToken[], idx: number, _o: unknown, env: Env) => {
+    const t = tokens[idx];
+    return `${mathHtml(t.content, true, { block: true, line: sourceLine(t, env) + t.meta.line, attrs: lineAttr(t) })}\n`;
   };
 
   const renderInline = md.renderer.renderInline.bind(md.renderer);
@@ -152,6 +169,26 @@ class ChartMemo {
 }
 
 type ChartToken = { info: string; content: string; map: [number, number] | null; attrGet(name: string): string | null };
+type MathToken = ChartToken & { meta: { display: boolean; line: number } };
+
+/** The file line a block token starts on. */
+const sourceLine = (t: ChartToken, env: Env) => (t.map?.[0] ?? 0) + 1 + Number(env.notepressLineOffset ?? 0);
+/** The preview's scroll-sync attribute, when the token carries one. */
+const lineAttr = (t: ChartToken) => (t.attrGet('data-line') === null ? '' : ` data-line="${t.attrGet('data-line')}"`);
+
+/** A ```mermaid diagram as SVG, or a ```math block as MathML; an error box in place of either when it has problems. */
+function drawnFence(lang: 'mermaid' | 'math', t: ChartToken, env: Env): string {
+  const source = t.content.replace(/\n$/, '');
+  const line = sourceLine(t, env) + 1;
+  if (lang === 'math') return `${mathHtml(source, true, { block: true, line, attrs: lineAttr(t) })}\n`;
+  const drawn = drawMermaid(source);
+  if (!drawn) throw new Error('Notepress: a diagram rendered before loadBlockEngines() resolved');
+  if (drawn.svg) return `${mermaidHtml(drawn.svg, `np-diagram-${(env.__notepressDiagrams = (env.__notepressDiagrams ?? 0) + 1)}`, lineAttr(t))}\n`;
+  const items = drawn.problems.map((p) => `<li>line ${line + p.line}: ${escapeHtml(p.message)}</li>`).join('');
+  return `<div class="np-diagram-error"${lineAttr(t)}><strong>This diagram has problems</strong><ul>${items}</ul></div>\n`;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A content-relative file, read through the env's reader or from the content folder VitePress's env names. */
 function readContentFile(env: Env, target: string): string | undefined {

@@ -37,6 +37,8 @@ export const ProblemCode = {
   Unsupported: 'unsupported',
   Placeholder: 'placeholder',
   UnknownValue: 'unknown-value',
+  Diagram: 'diagram',
+  Math: 'math',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -12,7 +12,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
-import { MARKDOWN_OPTIONS, notepressMarkdown, siteMarkdownOptions, splitFile } from '../core/index';
+import { loadBlockEngines, MARKDOWN_OPTIONS, needsBlockEngines, notepressMarkdown, siteMarkdownOptions, splitFile } from '../core/index';
 
 type Highlight = (code: string, lang: string, attrs: string) => string;
 interface Md {
@@ -55,6 +55,7 @@ export class NoteRenderer {
    */
   async render(text: string, file: { absPath: string; relPath: string }, o: { sourceLines?: boolean; readFile?: (target: string) => string | undefined } = {}): Promise<RenderResult> {
     const { md, exact } = await this.load();
+    if (needsBlockEngines(text)) await loadBlockEngines();
     const split = splitFile(file.relPath, text);
     const env = {
       path: file.absPath, relativePath: file.relPath, cleanUrls: true,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_PATH, ContentFiles, decodeContent, DEFAULT_CONFIG, Notebook, parseNotebookConfig, ProblemCode } from '../core/index';
+import { CONFIG_PATH, ContentFiles, decodeContent, DEFAULT_CONFIG, loadBlockEngines, needsBlockEngines, Notebook, parseNotebookConfig, ProblemCode } from '../core/index';
 import { diskFiles, scanContent } from '../core/node/load';
 import { Disposable } from '../util/dispose';
 import { relativeTo } from '../util/paths';
@@ -196,11 +196,15 @@ export class NotebookService extends Disposable {
     if (rel === undefined || !this._isEntryPath(rel)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) {
-      this.notebook.set(rel, open.getText());
+      const text = open.getText();
+      if (needsBlockEngines(text)) await loadBlockEngines();
+      this.notebook.set(rel, text);
       return;
     }
     try {
       const decoded = decodeContent(await vscode.workspace.fs.readFile(uri));
+      // Diagrams and math are checked when a note is parsed: their renderers load on first need.
+      if (decoded.ok && needsBlockEngines(decoded.text)) await loadBlockEngines();
       if (decoded.ok) this.notebook.set(rel, decoded.text);
       else this.notebook.setUnreadable(rel, decoded.code, decoded.message, decoded);
     } catch (err) {
@@ -220,8 +224,11 @@ export class NotebookService extends Disposable {
     this._editTimers.set(rel, setTimeout(() => {
       this._editTimers.delete(rel);
       if (doc.isClosed) return;
-      this.notebook.set(rel, doc.getText());
-      this._fire();
+      const text = doc.getText();
+      void (needsBlockEngines(text) ? loadBlockEngines() : Promise.resolve()).then(() => {
+        this.notebook.set(rel, text);
+        this._fire();
+      });
     }, 150));
   }
 

@@ -12,6 +12,7 @@ import { decodeContent } from '../decode';
 import { Problem, ProblemCode } from '../problems';
 import { ContentFiles, referenceProblems } from '../references';
 import { CONFIG_PATH, DEFAULT_CONFIG, NotebookConfig, parseNotebookConfig } from '../notebookConfig';
+import { loadBlockEngines, needsBlockEngines } from '../blocks/engines';
 
 /** What a walk of the content folder found. */
 export interface ContentScan {
@@ -73,6 +74,8 @@ export async function loadFile(notebook: Notebook, root: string, rel: string): P
     return;
   }
   const decoded = decodeContent(bytes);
+  // Diagrams and math are checked when the note is parsed: their renderers must be loaded first.
+  if (decoded.ok && needsBlockEngines(decoded.text)) await loadBlockEngines();
   if (decoded.ok) notebook.set(rel, decoded.text);
   else notebook.setUnreadable(rel, decoded.code, decoded.message, decoded);
 }
