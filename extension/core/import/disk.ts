@@ -68,6 +68,11 @@ export async function applyImport(plan: ImportPlan, sourceRoot: string, contentR
   if (inside(content, source) || inside(source, content)) {
     throw new ImportError(`the content folder ${contentRoot} and the blog folder ${sourceRoot} overlap: importing would change the blog; choose a content folder outside it`);
   }
+  try {
+    await fs.mkdir(contentRoot, { recursive: true });
+  } catch (err) {
+    throw new ImportError(`cannot create the content folder ${contentRoot}: ${reason(err)}`);
+  }
   const written: string[] = [];
   const unchanged: string[] = [];
   const conflicts: { path: string; from: string; reason: string }[] = [];
@@ -116,10 +121,9 @@ type Outcome = { is: 'written' } | { is: 'same' } | { is: 'conflict'; reason: st
 /** Creates one file with O_EXCL. `neverSame`: a file already there always counts as a conflict (the report is never reused). */
 async function create(root: string, rel: string, bytes: Uint8Array, neverSame = false): Promise<Outcome> {
   const abs = path.join(root, rel);
+  const unsafe = await ensureFolder(root, path.posix.dirname(rel));
+  if (unsafe) return { is: 'failed', reason: unsafe };
   try {
-    await fs.mkdir(path.dirname(abs), { recursive: true });
-    // A symbolic link inside the content folder must not carry the import elsewhere.
-    if (!inside(realpathSync(path.dirname(abs)), realpathSync(root))) return { is: 'failed', reason: 'its folder is a symbolic link that leaves the content folder; not written' };
     const handle = await fs.open(abs, 'wx');
     try {
       await handle.writeFile(bytes);
@@ -138,6 +142,35 @@ async function create(root: string, rel: string, bytes: Uint8Array, neverSame = 
   } catch (err) {
     return { is: 'failed', reason: `cannot read the file already there: ${reason(err)}` };
   }
+}
+
+/**
+ * Creates the folders of a content-relative path one at a time, refusing to pass
+ * through a symbolic link (it could carry the import out of the content folder).
+ * Returns why not, or undefined when the folder is there.
+ */
+async function ensureFolder(root: string, relDir: string): Promise<string | undefined> {
+  let dir = root;
+  for (const part of relDir === '.' ? [] : relDir.split('/')) {
+    dir = path.join(dir, part);
+    const shown = path.relative(root, dir).split(path.sep).join('/');
+    let stat;
+    try {
+      stat = await fs.lstat(dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return `cannot read the folder ${shown}: ${reason(err)}`;
+      try {
+        await fs.mkdir(dir);
+        continue;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create the folder ${shown}: ${reason(e)}`;
+        stat = await fs.lstat(dir);
+      }
+    }
+    if (stat.isSymbolicLink()) return `the folder ${shown} is a symbolic link, which the import does not follow; not written`;
+    if (!stat.isDirectory()) return `a file stands where the folder ${shown} is needed; not written`;
+  }
+  return undefined;
 }
 
 function realOrResolved(p: string): string {

@@ -35,6 +35,8 @@ export function planImport(files: SourceTree, target: ImportTarget): ImportPlan 
   const skipped = [...shape.skipped];
   const taken = new Map<string, Set<string>>();
   const bodyLines = new Map<string, number>();
+  // Why a body image cannot resolve from the blog, by `path:line:column`; reported only if the notebook lacks it too.
+  const why = new Map<string, string>();
 
   for (const post of shape.posts) {
     const read = readPost(post.path, files.read(post.path));
@@ -50,6 +52,7 @@ export function planImport(files: SourceTree, target: ImportTarget): ImportPlan 
     const { slug, renamed } = slugFor(post, doc, title, taken.get(kind.folder) ?? taken.set(kind.folder, new Set(['index'])).get(kind.folder)!);
     const path = `${kind.folder}/${slug}.md`;
     const items: Item[] = [];
+    const unresolved: Item[] = [];
     assets.copyBundle(post, kind.folder, slug);
 
     // Frontmatter images (Astro's `heroImage`, a theme's `cover`) follow the same rules as the body's.
@@ -61,11 +64,12 @@ export function planImport(files: SourceTree, target: ImportTarget): ImportPlan 
       if (r.problem || r.src) fieldNotes.push({ field: String((pair.key as { value: unknown }).value), severity: r.problem ? 'warning' : 'info', message: refMessage(src, r) });
     }
 
-    const newBody = rewriteImages(body, bodyLine, post, (src) => assets.resolve(src, post, kind.folder, slug), items);
+    const newBody = rewriteImages(body, bodyLine, (src) => assets.resolve(src, post, kind.folder, slug), items, unresolved);
     const head = frontmatterText(doc, eol);
     const text = head + newBody;
     const shift = head.split('\n').length - bodyLine; // source body line + shift = written line
     for (const it of items) it.line += shift;
+    for (const u of unresolved) why.set(`${path}:${u.line + shift}:${u.column}`, u.message);
     bodyLines.set(path, bodyLine + shift);
     const dialect = { mdx: /\.mdx$/i.test(post.path), hugo: shape.layout === 'hugo', liquid: shape.layout === 'jekyll' };
     for (const f of untranslatable(newBody, dialect)) items.push({ line: bodyLine + shift + f.line, column: f.column, severity: 'warning', message: f.message });
@@ -81,7 +85,7 @@ export function planImport(files: SourceTree, target: ImportTarget): ImportPlan 
     else report.push({ side: 'content', file: 'index.md', line: 1, severity: 'warning', message: 'the blog names no title or author to start a profile from: create index.md with at least `role`' });
   }
   const copies = assets.copies();
-  checkImages(writes, bodyLines, copies.map((c) => c.to), target, report);
+  checkImages(writes, bodyLines, copies.map((c) => c.to), target, why, report);
   for (const w of writes) {
     for (const p of target.validate?.(w.path, w.text) ?? []) {
       report.push({ side: 'content', file: w.path, line: p.line, column: p.column, severity: p.severity, message: p.message });
@@ -103,9 +107,10 @@ function slugFor(post: SourcePost, doc: Document, title: string, taken: Set<stri
 }
 
 /** Rewrites the body's image references that must change; collects one item per reference that moved or cannot resolve. */
-function rewriteImages(body: string, bodyLine: number, post: SourcePost, resolve: (src: string) => Resolved, items: Item[]): string {
+function rewriteImages(body: string, bodyLine: number, resolve: (src: string) => Resolved, items: Item[], unresolved: Item[]): string {
   const lines = body.split('\n');
-  const refs = localImageRefs(post.path, body, bodyLine);
+  // Only the references' places and text are used here; what they resolve to is the blog's business.
+  const refs = localImageRefs('post.md', body, bodyLine);
   let lineShift = { line: -1, delta: 0 };
   for (const ref of refs) {
     // A template in the address (`{{ site.baseurl }}/a.png`) is reported with the template.
@@ -118,7 +123,7 @@ function rewriteImages(body: string, bodyLine: number, post: SourcePost, resolve
       lines[i] = lines[i].slice(0, column - 1) + r.src + lines[i].slice(column - 1 + ref.src.length);
       lineShift.delta += r.src.length - ref.src.length;
     }
-    if (r.src || r.problem) items.push({ line: ref.line, column, severity: r.problem ? 'error' : 'info', message: refMessage(ref.src, r) });
+    if (r.src || r.problem) (r.problem ? unresolved : items).push({ line: ref.line, column, severity: r.problem ? 'error' : 'info', message: refMessage(ref.src, r) });
   }
   return lines.join('\n');
 }
@@ -128,9 +133,8 @@ function refMessage(src: string, r: Resolved): string {
 }
 
 /** Every image of every note must resolve in the notebook: to a copy, a written file, or a file already there. */
-function checkImages(writes: PlannedWrite[], bodyLines: ReadonlyMap<string, number>, copied: string[], target: ImportTarget, report: ReportItem[]): void {
+function checkImages(writes: PlannedWrite[], bodyLines: ReadonlyMap<string, number>, copied: string[], target: ImportTarget, why: ReadonlyMap<string, string>, report: ReportItem[]): void {
   const present = new Set([...copied, ...writes.map((w) => w.path)]);
-  const reported = new Set(report.map((r) => `${r.file}:${r.line}:${r.column}`));
   for (const w of writes) {
     const bodyLine = bodyLines.get(w.path);
     if (bodyLine === undefined) continue;
@@ -138,9 +142,10 @@ function checkImages(writes: PlannedWrite[], bodyLines: ReadonlyMap<string, numb
     for (const ref of localImageRefs(w.path, body, bodyLine)) {
       if (TEMPLATED.test(ref.src)) continue;
       const inside = !ref.target.startsWith('..');
-      if ((inside && (present.has(ref.target) || target.existing(ref.target) !== undefined)) || reported.has(`${w.path}:${ref.line}:${ref.column}`)) continue;
-      report.push({ side: 'content', file: w.path, line: ref.line, column: ref.column, severity: 'error',
-        message: inside ? `image "${ref.src}" will not resolve (looked for ${ref.target})` : `image "${ref.src}" points outside the content folder` });
+      if (inside && (present.has(ref.target) || target.existing(ref.target) !== undefined)) continue;
+      const message = why.get(`${w.path}:${ref.line}:${ref.column}`)
+        ?? (inside ? `image "${ref.src}" will not resolve (looked for ${ref.target})` : `image "${ref.src}" points outside the content folder`);
+      report.push({ side: 'content', file: w.path, line: ref.line, column: ref.column, severity: 'error', message });
     }
   }
 }

@@ -38,7 +38,8 @@ export function formatReportItem(item: ReportItem, roots: ReportRoots): string {
  * relative to that folder; blog files are named by their path in the blog.
  */
 export function renderReport(plan: ImportPlan, result: ImportResult, roots: ReportRoots): string {
-  const link = (path: string, line?: number) => `[${path}${line ? `:${line}` : ''}](<../${path}${line ? `#L${line}` : ''}>)`;
+  const link = (path: string, line?: number, column?: number) =>
+    `[${path}${line ? `:${line}` : ''}${line && column ? `:${column}` : ''}](<../${path}${line ? `#L${line}` : ''}>)`;
   const fromBlog = (path: string) => `\`${join(roots.source, path)}\``;
   const notes = plan.writes.filter((w) => w.kind).length;
   const out: string[] = [
@@ -54,14 +55,15 @@ export function renderReport(plan: ImportPlan, result: ImportResult, roots: Repo
     if (lines.length) out.push('', `## ${title}`, '', ...lines);
   };
   section('To check', plan.report.map((r) => {
-    const at = r.side === 'content' ? link(r.file, r.line) : fromBlog(`${r.file}:${r.line}`);
-    return `- ${at}${r.column ? ` column ${r.column}` : ''}: ${r.severity}: ${r.message}`;
+    const at = r.side === 'content' ? link(r.file, r.line, r.column) : fromBlog(`${r.file}:${r.line}${r.column ? `:${r.column}` : ''}`);
+    return `- ${at}: ${r.severity}: ${r.message}`;
   }));
   section('Kept, not overwritten', result.conflicts.map((c) => `- ${link(c.path, 1)}: ${c.reason}; ${fromBlog(c.from)} was not imported. Rename or move one of them and import again.`));
   section('Failed', result.failed.map((f) => `- \`${f.path}\`: ${f.message}`));
   section('Not imported', plan.skipped.map((s) => `- ${fromBlog(`${s.path}:1`)}: ${s.reason}`));
-  section('Written', plan.writes.map((w) => `- ${link(w.path)} from ${fromBlog(w.from)}`));
-  section('Copied', plan.copies.map((c) => `- \`${c.to}\` from ${fromBlog(c.from)}`));
+  const done = new Set(result.written);
+  section('Written', plan.writes.filter((w) => done.has(w.path)).map((w) => `- ${link(w.path)} from ${fromBlog(w.from)}`));
+  section('Copied', plan.copies.filter((c) => done.has(c.to)).map((c) => `- \`${c.to}\` from ${fromBlog(c.from)}`));
   return `${out.join('\n')}\n`;
 }
 
