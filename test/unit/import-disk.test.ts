@@ -117,4 +117,13 @@ describe('import disk', () => {
     await assert.rejects(importFolder(path.join(tmp, 'nope'), path.join(tmp, 'content'), { kinds: notebookKinds() }),
       (err: Error) => err instanceof ImportError && err.message === `cannot read the blog folder ${path.join(tmp, 'nope')}: no such file or folder (ENOENT)`);
   });
+
+  it('holds a hand-made plan to the content folder', async () => {
+    const content = path.join(tmp, 'content');
+    const forged = { layout: 'folder' as const, evidence: [], copies: [], skipped: [], report: [],
+      writes: [{ path: '../outside.md', text: 'x', from: 'a.md' }, { path: '/etc/x.md', text: 'x', from: 'a.md' }] };
+    const result = await applyImport(forged, path.join(FIXTURES, 'folder'), content);
+    assert.deepEqual(result.failed.map((f) => f.path), ['../outside.md', '/etc/x.md']);
+    assert.equal(existsSync(path.join(tmp, 'outside.md')), false);
+  });
 });

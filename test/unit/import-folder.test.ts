@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { memoryTree, notebookKinds, planImport } from '../../extension/core/import';
 import { parts, PINNED_MTIME, planFixture, reportLines, sourceBody, written } from '../helpers/importFixtures';
 
 describe('import folder (plain markdown notes)', () => {
@@ -43,5 +44,17 @@ describe('import folder (plain markdown notes)', () => {
       `content/notes/tcp-slow-start.md:3: warning: no date in the blog: \`date\` is the file's modification date, ${PINNED_MTIME}; check it`,
       'content/research/raft.md:8:13: info: image "../diagrams/raft-figure-2.png" is now "./raft/raft-figure-2.png" (copied from diagrams/raft-figure-2.png)',
     ]);
+  });
+
+  it('writes the frontmatter in the file\'s own line endings', () => {
+    const crlf = planImport(memoryTree({ 'a.md': '---\r\ntitle: A\r\ndate: 2024-01-02T10:00:00Z\r\n---\r\nOne\r\nTwo\r\n' }), { kinds: notebookKinds(), existing: () => undefined });
+    assert.equal(crlf.writes[0].text, '---\r\ntitle: A\r\ndate: 2024-01-02\r\n---\r\nOne\r\nTwo\r\n');
+  });
+
+  it('refuses a root-relative image that climbs out of the published folder', () => {
+    const tree = memoryTree({ 'a.md': '---\ntitle: A\ndate: 2024-01-02\n---\n![x](/../secret.png) ![y](/d/../b.png)\n', 'b.png': 'B' });
+    const climbing = planImport(tree, { kinds: notebookKinds(), existing: () => undefined });
+    assert.deepEqual(climbing.copies, [{ from: 'b.png', to: 'public/b.png' }]);
+    assert.deepEqual(climbing.report.filter((r) => r.file === 'notes/a.md').map((r) => `${r.line}:${r.column} ${r.message}`), ['5:6 image "/../secret.png" points outside the blog folder']);
   });
 });

@@ -71,7 +71,10 @@ export class AssetPlan {
       const from = posix.join(this.shape.publicRoot || '.', clean.slice(1));
       if (from.startsWith('..')) return { problem: 'points outside the blog folder' };
       if (!this.has.has(from)) return { problem: `is not in the blog either (looked for ${from})` };
-      return this.claim(from, posix.join('public', clean)) ? {} : { problem: `cannot be copied: public${clean} is taken by another file` };
+      const to = `public/${this.fromPublicRoot(from)}`;
+      // `/a/../b.png` reaches the same file as `/b.png` only if the site root is the published folder.
+      if (to !== posix.join('public', clean)) return { problem: `leaves the blog's published folder (${this.shape.publicRoot || 'the blog folder'})` };
+      return this.claim(from, to) ? {} : { problem: `cannot be copied: ${to} is taken by another file` };
     }
     const from = posix.normalize(posix.join(posix.dirname(post.path), clean));
     if (from.startsWith('..')) return { problem: 'points outside the blog folder' };

@@ -78,6 +78,11 @@ export async function applyImport(plan: ImportPlan, sourceRoot: string, contentR
   const conflicts: { path: string; from: string; reason: string }[] = [];
   const failed: { path: string; message: string }[] = [];
   const place = async (rel: string, from: string, bytes: Uint8Array) => {
+    // Plans come from `planImport`, whose paths stay inside; a hand-made plan is held to the same.
+    if (rel.split('/').some((s) => s === '..' || s === '' || s === '.') || path.isAbsolute(rel)) {
+      failed.push({ path: rel, message: 'the path leaves the content folder; not written' });
+      return;
+    }
     const outcome = await create(contentRoot, rel, bytes);
     if (outcome.is === 'written') written.push(rel);
     else if (outcome.is === 'same') unchanged.push(rel);
