@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { detectLayout, diskTree, importKinds, kindFor, memoryTree, notebookKinds } from '../../extension/core/import';
+import { detectLayout, diskTree, ImportError, importKinds, kindFor, memoryTree, notebookKinds, planImport } from '../../extension/core/import';
 import { astroCollections } from '../../extension/core/import/astroConfig';
 import { KINDS } from '../../extension/core/kinds';
 
@@ -64,5 +64,12 @@ export const collections = { 'blog-posts': blogCollection };`;
       ['research', 'research', false, undefined],
       ['open-source', 'open-source', false, 'project'],
     ]);
+  });
+
+  it('refuses a mapping to a kind the notebook does not have, naming the kinds it has', () => {
+    const tree = memoryTree({ 'a.md': '# A\n' });
+    assert.throws(() => planImport(tree, { kinds: notebookKinds(), existing: () => undefined, mapping: { til: 'snippets' } }),
+      (err: Error) => err instanceof ImportError && err.message === '"til" is mapped to "snippets", which is not a kind of this notebook (kinds: note, case-study, research, open-source)');
+    assert.throws(() => planImport(tree, { kinds: [], existing: () => undefined }), /the notebook has no kinds of entry to import into/);
   });
 });

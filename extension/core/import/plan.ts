@@ -4,8 +4,7 @@
  * Running it twice on the same blog gives the same plan, which is what lets the
  * disk adapter recognise what an earlier run already wrote.
  */
-import type { Document } from 'yaml';
-import { isScalar, type Pair, type YAMLMap } from 'yaml';
+import { isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
 import { localImageRefs } from '../references';
 import { isSafeSlug, slugify } from '../slug';
 import { AssetPlan, type Resolved } from './assets';
@@ -23,7 +22,12 @@ type Item = { line: number; column?: number; severity: Severity; message: string
 const TEMPLATED = /\{[{%]/;
 const IMAGE_VALUE = /^(?![a-z][a-z0-9+.-]*:|\/\/)[^\s]+\.(png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i;
 
-/** Plans the import of a blog into a notebook. Pure; throws `ImportError` only for a mapping to an unknown kind. */
+/**
+ * Plans the import of a blog into a notebook. Pure: reads only through `files` and
+ * `target.existing`. Throws `ImportError` only when there are no kinds or the
+ * mapping names one the notebook does not have; every problem of the blog itself
+ * is an item of the plan's report.
+ */
 export function planImport(files: SourceTree, target: ImportTarget): ImportPlan {
   checkMapping(target.kinds, target.mapping);
   const detected = target.layout ? { layout: target.layout, evidence: ['chosen by the caller'] } : detectLayout(files);
