@@ -231,14 +231,20 @@ export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs:
  * site, so Build Site runs), the Notebook shown, a screenshot of each failure in
  * `.cache/`, and everything removed afterwards. Returns accessors for the tests.
  */
-export function useVSCode(o: { trusted: boolean; prepare?: (ws: string) => void }): { vs: () => VSCode; ws: () => string } {
+export function useVSCode(o: {
+  trusted: boolean;
+  prepare?: (ws: string) => void;
+  /** Another folder to open (an empty one, a blog); then the Notebook tree is not waited for. */
+  folder?: () => string;
+  settings?: Record<string, unknown>;
+}): { vs: () => VSCode; ws: () => string } {
   let ws: string | undefined;
   let vs: VSCode | undefined;
   before(async () => {
-    ws = makeWorkspace({ site: true });
+    ws = o.folder ? o.folder() : makeWorkspace({ site: true });
     o.prepare?.(ws);
-    vs = await VSCode.start({ folder: ws, trusted: o.trusted });
-    await vs.showNotebook();
+    vs = await VSCode.start({ folder: ws, trusted: o.trusted, ...(o.settings ? { settings: o.settings } : {}) });
+    if (!o.folder) await vs.showNotebook();
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await vs?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
