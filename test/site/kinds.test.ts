@@ -6,27 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/staticServer';
 import { buildSite, copyContent } from '../helpers/site';
-
-/** The README's example settings: a lab kind with a status, a status on case studies, a page in the navigation. */
-export const LAB_SETTINGS = `kinds:
-  lab:
-    folder: lab
-    label: Lab note
-    plural: Lab
-    feed: true
-    group: status
-    show: area
-    fields:
-      status: { type: enum, values: [planned, running, measured, written up], required: true }
-      area: text
-  case-study:
-    fields:
-      status: { type: enum, values: [active, archived] }
-home:
-  - lab
-  - { kind: note, limit: 2 }
-nav: [lab, note, case-study, about]
-`;
+import { LAB_SETTINGS } from '../fixtures/kinds';
 
 const LAB = (title: string, status: string, date: string, extra = '') => `---\ntitle: ${title}\nstatus: ${status}\narea: storage\ndate: ${date}\ntags: [storage]\n${extra}---\n\nWe measured ${title.toLowerCase()} on two cores.\n`;
 
