@@ -13,25 +13,43 @@ export class NotebookDiagnostics extends Disposable {
   static readonly source = 'notepress';
 
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('notepress'));
+  private readonly _onDidRefresh = this._register(new vscode.EventEmitter<void>());
+  /** Fires when every file's problems have been worked out and published. */
+  readonly onDidRefresh = this._onDidRefresh.event;
 
   constructor(private readonly service: NotebookService) {
     super();
-    this._register(service.onDidChange(() => this.refresh()));
+    this._register(service.onDidChange(() => void this.refresh()));
     // A chart's data file or an image changed: the notes that use it may have gained or lost problems.
-    this._register(service.onDidChangeFile(() => this.refresh()));
-    this._register(vscode.workspace.onDidOpenTextDocument(() => this.refresh()));
-    this._register(vscode.workspace.onDidCloseTextDocument(() => this.refresh()));
+    this._register(service.onDidChangeFile(() => void this.refresh()));
+    this._register(vscode.workspace.onDidOpenTextDocument(() => void this.refresh()));
+    this._register(vscode.workspace.onDidCloseTextDocument(() => void this.refresh()));
     void service.ready().then(() => this.refresh());
   }
 
-  private refresh(): void {
+  private generation = 0;
+
+  /**
+   * Problems are worked out on first use (see the core's `parseEntry`): the first refresh
+   * of a large notebook does it in slices, giving the extension host a turn between them,
+   * and a newer refresh makes an older one stop.
+   */
+  private async refresh(): Promise<void> {
+    const generation = ++this.generation;
     const byFile = new Map<string, Problem[]>();
     const add = (p: Problem) => {
       const list = byFile.get(p.file);
       if (list) list.push(p);
       else byFile.set(p.file, [p]);
     };
-    this.service.notebook.problems().forEach(add);
+    const nb = this.service.notebook;
+    const paths = nb.paths();
+    for (let i = 0; i < paths.length; i += 200) {
+      for (const p of paths.slice(i, i + 200)) nb.problemsOf(p).forEach(add);
+      if (paths.length > 200) await new Promise((resolve) => setImmediate(resolve));
+      if (generation !== this.generation) return;
+    }
+    nb.config.problems.forEach(add);
     for (const doc of vscode.workspace.textDocuments) {
       const rel = this.service.relPath(doc.uri);
       const entry = rel === undefined || doc.isClosed ? undefined : this.service.notebook.get(rel);
@@ -44,6 +62,7 @@ export class NotebookDiagnostics extends Disposable {
       if (uri) entries.push([uri, problems.map(toDiagnostic)]);
     }
     this.collection.set(entries);
+    this._onDidRefresh.fire();
   }
 }
 
