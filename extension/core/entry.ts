@@ -9,7 +9,7 @@ import { Problem, ProblemCode } from './problems';
 import { Frontmatter, frontmatterData, problemAt, rangeOf, splitFile, SplitFile } from './frontmatter';
 import { excerpt, readingStats, ReadingStats } from './reading';
 import { slugOf, urlOf } from './slug';
-import { chartProblems } from './chart';
+import { chartProblems } from './chart/index';
 
 export interface Entry {
   readonly kind: KindId;

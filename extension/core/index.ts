@@ -15,4 +15,4 @@ export * from './sanitize';
 export * from './markdown';
 export * from './templates';
 export * from './references';
-export * from './chart';
+export * from './chart/index';

@@ -20,7 +20,7 @@ export interface MarkdownItLike {
 }
 import * as path from 'node:path';
 import { HtmlBalancer, isDroppedTag } from './sanitize';
-import { parseChart, renderChart, renderChartError } from './chart';
+import { parseChart, renderChart, renderChartError } from './chart/index';
 import { diskFiles } from './load';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
@@ -80,7 +80,7 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
   md.renderer.rules.html_block = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
   md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
 
-  // ```chart blocks become inline SVG (see chart.ts); every other fence is left to the
+  // ```chart blocks become inline SVG (see chart/); every other fence is left to the
   // renderer's own rule (VitePress's highlighter on the site and in the preview).
   const fence = md.renderer.rules.fence;
   const charts = new ChartMemo();

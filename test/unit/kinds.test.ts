@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { classify, KINDS, PROFILE_FIELDS } from '../../extension/core/kinds';
-import { CHART_KEYS } from '../../extension/core/chart';
+import { CHART_KEYS } from '../../extension/core/chart/index';
 
 describe('kinds', () => {
   it('classifies paths by folder, and ignores what is not the notebook\'s', () => {

@@ -1,0 +1,32 @@
+/**
+ * What the chart says without the picture: the sentence screen readers read (its
+ * `<desc>`), and the data as a table behind a disclosure.
+ */
+import type { ChartType } from './spec';
+import type { Chart, ChartSeries } from './build';
+import { esc, fmt, label } from './format';
+import { yExtent } from './scales';
+
+/** The default description: kind, what against what, rows, series, and the range of values. */
+export function describe(c: { type: ChartType; xName: string; ys: string[]; series: ChartSeries[]; rows: number; xUnit?: string; yUnit?: string }): string {
+  const kind = { line: 'Line chart', bar: 'Bar chart', scatter: 'Scatter plot', table: 'Table' }[c.type];
+  const [min, max] = yExtent(c.series);
+  const range = min <= max ? ` Values from ${fmt(min)} to ${fmt(max)}${c.yUnit ? ` ${c.yUnit}` : ''}.` : '';
+  const names = c.series.length > 1 ? ` ${c.series.length} series: ${c.series.map((s) => s.name).join(', ')}.` : '';
+  return `${kind} of ${label(c.ys.join(', '), c.yUnit)} against ${label(c.xName, c.xUnit)}, ${c.rows} row${c.rows === 1 ? '' : 's'}.${names}${range} The data table follows.`;
+}
+
+/** The data as a table in `<details>`, numbers right-aligned, described by the chart's title. */
+export function dataTable(c: Chart, id: string): string {
+  const open = c.numeric.map((n) => (n ? '<td class="np-num">' : '<td>'));
+  const head = c.table.columns.map((h, j) => `<th scope="col"${c.numeric[j] ? ' class="np-num"' : ''}>${esc(h)}</th>`).join('');
+  let rows = '';
+  for (const r of c.table.rows) {
+    rows += '<tr>';
+    for (let j = 0; j < r.cells.length; j++) rows += `${open[j]}${c.numeric[j] ? r.cells[j] : esc(r.cells[j])}</td>`;
+    rows += '</tr>';
+  }
+  const n = c.table.rows.length;
+  return `<details class="np-chart-data"${c.tableOpen ? ' open' : ''}><summary>Data (${n} row${n === 1 ? '' : 's'})</summary>`
+    + `<div class="np-chart-table"><table aria-describedby="${id}-title"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div></details>`;
+}
