@@ -165,7 +165,8 @@ export function buildChart(spec: Spec, table: ChartTable, report: Report, dataPl
     type, title, description: spec.description ?? describe(partial),
     x: xName, y: ys, xUnit: spec.xUnit, yUnit: spec.yUnit, logX: spec.logX, logY: spec.logY,
     tableOpen: spec.tableOpen || type === 'table', xKind, table, series,
-    numeric: table.columns.map((_, c) => num(c).every((v) => v !== undefined)),
+    // Columns not drawn are read here only to align the table: no array kept for them.
+    numeric: table.columns.map((_, c) => (numbers[c] ? numbers[c].every((v) => v !== undefined) : table.rows.every((r) => toNumber(r.cells[c]) !== undefined))),
   };
 }
 

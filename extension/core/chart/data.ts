@@ -23,30 +23,43 @@ export type DataReport = (line: number, col: number, len: number, m: string) => 
 
 /** The 1-based column where a row's cell starts (worked out again only to report a problem). */
 export function columnOf(t: { delimiter: string }, row: ChartRow, cell: number): number {
-  return splitRecord(row.text, t.delimiter, true)?.columns[cell] ?? 1;
+  const columns: number[] = [];
+  splitQuoted(row.text, t.delimiter, columns);
+  return columns[cell] ?? 1;
 }
 
 /**
  * CSV or TSV (by the header: tabs and no commas is TSV), one record per line, RFC 4180
- * quoting within a line. Blank lines and lines starting with `#` are skipped.
+ * quoting within a line. Blank lines and lines starting with `#` are skipped. With
+ * `crlf`, a CR before each LF is part of the line end (a data file); the first line of
+ * `text` is line `firstLine`.
+ *
+ * Lines are read in place, not split into an array first: at 10,000 rows the arrays
+ * and strings made for lines that are dropped or copied again cost more than the parse.
  */
-export function readCsv(lines: string[], firstLine: number, report: DataReport): ChartTable | undefined {
+export function readCsv(text: string, firstLine: number, report: DataReport, crlf = false): ChartTable | undefined {
   let header: ChartRow | undefined;
   let delimiter = ',';
   let ragged = false;
   const rows: ChartRow[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i];
-    const first = firstNonSpace(text);
-    if (first < 0 || text[first] === '#') continue;
+  for (let start = 0, i = 0; start <= text.length; i++) {
+    let end = text.indexOf('\n', start);
+    const next = end < 0 ? text.length + 1 : end + 1;
+    if (end < 0) end = text.length;
+    else if (crlf && end > start && text.charCodeAt(end - 1) === 13) end--;
+    const first = firstNonSpace(text, start, end);
+    const lineStart = start;
+    start = next;
+    if (first < 0 || text.charCodeAt(first) === 35 /* # */) continue;
     const line = firstLine + i;
-    if (!header) delimiter = text.includes('\t') && !text.includes(',') ? '\t' : ',';
-    const split = splitRecord(text, delimiter, false);
-    if (!split) {
-      report(line, text.indexOf('"') + 1, 1, 'a quoted cell is never closed');
+    const rowText = text.slice(lineStart, end);
+    if (!header) delimiter = rowText.includes('\t') && !rowText.includes(',') ? '\t' : ',';
+    const cells = splitRecord(rowText, delimiter);
+    if (!cells) {
+      report(line, rowText.indexOf('"') + 1, 1, 'a quoted cell is never closed');
       return undefined;
     }
-    const row: ChartRow = { cells: split.cells, line, text };
+    const row: ChartRow = { cells, line, text: rowText };
     if (!header) {
       header = row;
       const seen = new Set<string>();
@@ -58,7 +71,7 @@ export function readCsv(lines: string[], firstLine: number, report: DataReport):
       continue;
     }
     if (row.cells.length !== header.cells.length) {
-      report(line, 1, text.length, `this row has ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'}; the header has ${header.cells.length}`);
+      report(line, 1, rowText.length, `this row has ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'}; the header has ${header.cells.length}`);
       ragged = true;
       continue;
     }
@@ -72,30 +85,36 @@ export function readCsv(lines: string[], firstLine: number, report: DataReport):
   return { columns: header.cells, rows, delimiter };
 }
 
-function firstNonSpace(s: string): number {
-  for (let i = 0; i < s.length; i++) if (s[i] !== ' ' && s[i] !== '\t') return i;
+/** The index of the first character in [from, to) that is not a space or a tab, or -1. */
+function firstNonSpace(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) return i;
+  }
   return -1;
 }
 
-const NO_COLUMNS: number[] = [];
-
-/** One record; `columns` (1-based starts of cells) only when asked, as it is needed only to report a problem. */
-function splitRecord(text: string, delimiter: string, withColumns: boolean): { cells: string[]; columns: number[] } | undefined {
-  if (!withColumns && !text.includes('"')) {
+/** One record's cells, or undefined when a quoted cell is not closed. */
+function splitRecord(text: string, delimiter: string): string[] | undefined {
+  if (!text.includes('"')) {
     // The common case: no quoting, so a plain split, trimming only cells that need it.
     const cells = text.split(delimiter);
     for (let j = 0; j < cells.length; j++) {
       const c = cells[j];
       if (c.length && (c.charCodeAt(0) === 32 || c.charCodeAt(c.length - 1) === 32 || c.charCodeAt(c.length - 1) === 13)) cells[j] = c.trim();
     }
-    return { cells, columns: NO_COLUMNS };
+    return cells;
   }
-  const columns: number[] = [];
+  return splitQuoted(text, delimiter, undefined);
+}
+
+/** A record with quotes, cell by cell; pushes each cell's 1-based start column to `columns` when given. */
+function splitQuoted(text: string, delimiter: string, columns: number[] | undefined): string[] | undefined {
   const cells: string[] = [];
   let i = 0;
   for (;;) {
     while (text[i] === ' ') i++;
-    columns.push(i + 1);
+    columns?.push(i + 1);
     if (text[i] === '"') {
       let cell = '';
       let j = i + 1;
@@ -122,7 +141,7 @@ function splitRecord(text: string, delimiter: string, withColumns: boolean): { c
       i = next + 1;
     }
   }
-  return { cells, columns };
+  return cells;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -62,22 +62,27 @@ export function chartProblems(file: string, body: string, bodyLine: number, read
   return chartBlocks(body, bodyLine).flatMap((b) => parseChart(b.source, { file, line: b.line, read }).problems);
 }
 
-
 /** Parses and checks a chart block. Never throws. */
 export function parseChart(source: string, ctx: ChartContext): ChartParse {
   const problems: Problem[] = [];
   const report = (at: Place, message: string, code: ProblemCode = ProblemCode.Chart): void => {
     problems.push({ file: ctx.file, line: at.line, column: at.column, endLine: at.line, endColumn: Math.max(at.endColumn, at.column + 1), code, severity: 'error', message });
   };
-  const lines = source.split('\n');
   const blockStart: Place = { line: ctx.line - 1, column: 1, endColumn: 9 };
 
   // Spec, then `---`, then CSV. Without `---`, a block that starts with `key:` is all
   // spec (its data is in a file) and anything else is all CSV.
-  let sep = lines.findIndex((l) => /^---\s*$/.test(l));
-  const firstText = lines.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
-  if (sep < 0) sep = /^[A-Za-z][\w-]*\s*:(\s|$)/.test(firstText) ? lines.length : -1;
-  const specText = sep > 0 ? lines.slice(0, sep).join('\n') : '';
+  const sep = separator(source);
+  let specText = '';
+  // The CSV, and its first line's index in the block; undefined when the block is all spec.
+  let csv: string | undefined;
+  let csvLine = 0;
+  if (sep) {
+    specText = source.slice(0, Math.max(0, sep.start - 1));
+    csv = sep.next < 0 ? '' : source.slice(sep.next);
+    csvLine = sep.line + 1;
+  } else if (/^[A-Za-z][\w-]*\s*:(\s|$)/.test(firstText(source))) specText = source;
+  else csv = source;
   const spec = readSpec(specText, ctx.line, report);
   if (!spec) return { problems };
 
@@ -102,7 +107,7 @@ export function parseChart(source: string, ctx: ChartContext): ChartParse {
       return { problems };
     }
     dataFile = target;
-    if (sep >= 0 && sep < lines.length && lines.slice(sep + 1).some((l) => l.trim())) {
+    if (csv !== undefined && /\S/.test(csv)) {
       report(at, 'the chart has both a data file and CSV after ---: keep one');
     }
     if (!ctx.read) return { problems, dataFile };
@@ -112,18 +117,18 @@ export function parseChart(source: string, ctx: ChartContext): ChartParse {
       return { problems, dataFile };
     }
     dataPlace = (row, col) => ({ at, prefix: `${target}:${row}:${col}: ` });
-    table = readCsv(text.replace(/^\uFEFF/, '').split(/\r?\n/), 1, (row, col, len, msg) => {
+    table = readCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 1, (row, col, len, msg) => {
       const p = dataPlace(row, col, len);
       report(p.at, p.prefix + msg);
-    });
+    }, true);
   } else {
-    if (sep === lines.length || sep + 1 >= lines.length || !lines.slice(sep + 1).some((l) => l.trim())) {
+    if (csv === undefined || !/\S/.test(csv)) {
       report(blockStart, 'the chart has no data: add CSV after a line `---`, or `data: ./file.csv`');
       return { problems };
     }
-    const first = ctx.line + sep + 1;
+    const first = ctx.line + csvLine;
     dataPlace = (row, col, len) => ({ at: { line: first + row - 1, column: col, endColumn: col + len }, prefix: '' });
-    table = readCsv(lines.slice(sep + 1), 1, (row, col, len, msg) => {
+    table = readCsv(csv, 1, (row, col, len, msg) => {
       const p = dataPlace(row, col, len);
       report(p.at, p.prefix + msg);
     });
@@ -131,4 +136,26 @@ export function parseChart(source: string, ctx: ChartContext): ChartParse {
   if (!table || problems.length) return { problems, dataFile };
   const chart = buildChart(spec, table, report, dataPlace);
   return { chart: problems.length ? undefined : chart, problems, dataFile };
+}
+
+/** The first line that is `---`: its index, where it starts, and where the next line starts (-1 if none). */
+function separator(source: string): { line: number; start: number; next: number } | undefined {
+  for (let start = 0, line = 0; ; line++) {
+    const nl = source.indexOf('\n', start);
+    const end = nl < 0 ? source.length : nl;
+    if (source.charCodeAt(start) === 45 && /^---\s*$/.test(source.slice(start, end))) return { line, start, next: nl < 0 ? -1 : nl + 1 };
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+}
+
+/** The first line with text that is not a `#` comment, or ''. */
+function firstText(source: string): string {
+  for (let start = 0; ;) {
+    const nl = source.indexOf('\n', start);
+    const l = source.slice(start, nl < 0 ? undefined : nl);
+    if (l.trim() !== '' && !l.trimStart().startsWith('#')) return l;
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
 }
