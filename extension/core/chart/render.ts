@@ -4,12 +4,12 @@ import type { Problem } from '../problems';
 import type { Chart } from './build';
 import { dataTable } from './describe';
 import { esc } from './format';
-import { REGULAR } from './scales';
-import { svg } from './svg';
+import { drawings } from './svg';
 
 /**
- * The chart as a `<figure>`: inline SVG with `<title>` and `<desc>`, a legend, and
- * the data as a table behind `<details>`. Colours come from CSS classes (`np-s0`…),
+ * The chart as a `<figure>`: inline SVG with `<title>` and `<desc>` (drawn twice, for
+ * wide and narrow columns: see `svg.ts`), a legend, and the data as a table behind
+ * `<details>`. Colours come from CSS classes (`np-s0`…),
  * so light and dark themes both apply; series also differ by dash or symbol shape.
  *
  * Every attribute here is one Vue's compiler can turn into a static string, which
@@ -20,7 +20,7 @@ import { svg } from './svg';
 export function renderChart(c: Chart, id: string, attrs = ''): string {
   const caption = `<figcaption><span class="np-chart-title">${esc(c.title)}</span>${legend(c)}</figcaption>`;
   const data = dataTable(c, id);
-  const body = c.type === 'table' ? '' : svg(c, id, REGULAR);
+  const body = c.type === 'table' ? '' : drawings(c, id);
   return `<figure class="np-chart np-chart-${c.type}" id="${id}"${attrs}>${caption}${body}${data}</figure>`;
 }
 

@@ -1,32 +1,69 @@
 /**
  * The drawing: axes, grid and marks as SVG, laid out by `scales.ts`. Lines and symbols
  * come from d3-shape; colours from CSS classes (`np-s0`…), so both themes apply.
+ *
+ * Two drawings of one chart: the regular one, and a compact one for narrow columns
+ * (phones, the editor's sidebar) with fewer ticks and larger text, taller unless its
+ * symbols would be squeezed. The theme shows one or the other with a container query on
+ * the figure, so no script decides. The compact one draws its own axes and reuses the
+ * regular one's marks with `<use>`: a 10,000-point line is written once, not twice.
  */
 import { line as d3line, symbol, symbolsFill } from 'd3-shape';
 import type { Chart } from './build';
-import { esc, label, r2 } from './format';
-import { layout, type Frame } from './scales';
+import { asciiBytes, esc, label, PathWriter, r2 } from './format';
+import { COMPACT, layout, REGULAR, type Frame, type Layout } from './scales';
 
-/** The chart drawn in a frame, as an `<svg>` named by the figure's title and description. */
-export function svg(c: Chart, id: string, f: Frame): string {
-  const L = layout(c, f);
-  const { width: W, height: H } = f;
-  const { base, y } = L;
-  const parts: string[] = [];
-  const grid: string[] = [];
-  const axis: string[] = [];
+/** Both drawings of a chart (not a table), named by the figure's title and description. */
+export function drawings(c: Chart, id: string): string {
+  const L = layout(c, REGULAR);
+  let C = layout(c, COMPACT);
+  const plotW = L.x1 - L.x0;
+  const plotH = L.base - L.y0;
+  if (c.type === 'scatter') {
+    // Symbols are drawn once, so both scales must be the same: the plot keeps its shape.
+    const height = Math.round(C.y0 + ((C.x1 - C.x0) * plotH) / plotW + COMPACT.bottom);
+    C = layout(c, { ...COMPACT, height });
+  }
+  const named = `aria-labelledby="${id}-title ${id}-desc"`;
+  const sx = (C.x1 - C.x0) / plotW;
+  const sy = (C.base - C.y0) / plotH;
+  const fit = `matrix(${+sx.toFixed(5)} 0 0 ${+sy.toFixed(5)} ${r2(C.x0 - sx * L.x0)} ${r2(C.y0 - sy * L.y0)})`;
+  return `<svg class="np-chart-svg" viewBox="0 0 ${REGULAR.width} ${REGULAR.height}" ${named}>`
+    + `<title id="${id}-title">${esc(c.title)}</title><desc id="${id}-desc">${esc(c.description)}</desc>`
+    + `${axes(c, L)}<g class="np-chart-marks" id="${id}-marks">${marks(c, L)}</g></svg>`
+    + `<svg class="np-chart-svg-compact" viewBox="0 0 ${C.frame.width} ${C.frame.height}" ${named}>`
+    + `${axes(c, C)}<use href="#${id}-marks" transform="${fit}"/></svg>`;
+}
+
+/** Grid lines, ticks and their labels, and the two axis labels. */
+function axes(c: Chart, L: Layout): string {
+  const f: Frame = L.frame;
+  const { base } = L;
+  let grid = '';
+  let axis = '';
   for (const t of L.yTicks) {
     const py = r2(t.at);
-    grid.push(`<line x1="${L.x0}" x2="${L.x1}" y1="${py}" y2="${py}"/>`);
-    axis.push(`<text x="${L.x0 - 8}" y="${py}" dy="0.32em" text-anchor="end">${esc(t.text)}</text>`);
+    grid += `<line x1="${L.x0}" x2="${L.x1}" y1="${py}" y2="${py}"/>`;
+    axis += `<text x="${r2(L.x0 - (f.font * 2) / 3)}" y="${py}" dy="0.32em" text-anchor="end">${esc(t.text)}</text>`;
   }
-  axis.push(`<line class="np-chart-baseline" x1="${L.x0}" x2="${L.x1}" y1="${base}" y2="${base}"/>`);
-  axis.push(`<text class="np-chart-label" x="${L.x0}" y="${f.top - 10}">${esc(c.y.length === 1 ? label(c.y[0], c.yUnit) : (c.yUnit ?? c.y.join(', ')))}</text>`);
-  axis.push(`<text class="np-chart-label" x="${L.x1}" y="${H - 6}" text-anchor="end">${esc(label(c.x, c.xUnit))}</text>`);
+  axis += `<line class="np-chart-baseline" x1="${L.x0}" x2="${L.x1}" y1="${base}" y2="${base}"/>`;
+  axis += `<text class="np-chart-label" x="${L.x0}" y="${r2(f.top - (f.font * 5) / 6)}">${esc(c.y.length === 1 ? label(c.y[0], c.yUnit) : (c.yUnit ?? c.y.join(', ')))}</text>`;
+  axis += `<text class="np-chart-label" x="${L.x1}" y="${r2(f.height - f.font / 2)}" text-anchor="end">${esc(label(c.x, c.xUnit))}</text>`;
+  const below = r2(base + f.font * 1.5);
+  for (const t of L.xTicks) {
+    const px = r2(t.at);
+    if (!L.band) axis += `<line class="np-chart-tick" x1="${px}" x2="${px}" y1="${base}" y2="${base + 5}"/>`;
+    axis += `<text x="${px}" y="${below}" text-anchor="middle">${esc(t.text)}</text>`;
+  }
+  return `<g class="np-chart-grid" aria-hidden="true">${grid}</g><g class="np-chart-axis" aria-hidden="true">${axis}</g>`;
+}
 
+/** Bars, lines or symbols, one group or path per series. */
+function marks(c: Chart, L: Layout): string {
+  const { y } = L;
+  const parts: string[] = [];
   if (L.band) {
     const { x, inner } = L.band;
-    for (const t of L.xTicks) axis.push(`<text x="${r2(t.at)}" y="${base + 18}" text-anchor="middle">${esc(t.text)}</text>`);
     const zero = y(0);
     c.series.forEach((s, i) => {
       const rects: string[] = [];
@@ -38,42 +75,41 @@ export function svg(c: Chart, id: string, f: Frame): string {
       });
       parts.push(`<g class="np-chart-bar np-s${i}">${rects.join('')}</g>`);
     });
-  } else {
-    for (const t of L.xTicks) {
-      const px = r2(t.at);
-      axis.push(`<line class="np-chart-tick" x1="${px}" x2="${px}" y1="${base}" y2="${base + 5}"/><text x="${px}" y="${base + 18}" text-anchor="middle">${esc(t.text)}</text>`);
-    }
-    const X = L.x!;
-    c.series.forEach((s, i) => {
-      if (c.type === 'line') {
-        // Rounded to 2 places in the accessors, with d3-path's own rounding off
-        // (digits null): its formatter rounds again every number it writes.
-        const xs = s.x as number[];
-        const ys = s.y;
-        const d = d3line<number>()
-          .defined((k) => ys[k] !== null)
-          .x((k) => r2(X(xs[k])))
-          .y((k) => r2(y(ys[k] as number)))
-          .digits(null as unknown as number)(xs.map((_, k) => k));
-        parts.push(`<path class="np-chart-line np-s${i}" d="${d ?? ''}"/>`);
-      } else {
-        // One path per series: d3's symbol for the series, written once in relative
-        // commands, then repeated after a move to each point (two numbers per point).
-        const mark = relativeSymbol(symbol(symbolsFill[i % symbolsFill.length], 36).digits(2)() ?? '');
-        let out = '';
-        s.y.forEach((v, k) => {
-          if (v === null) return;
-          out += `M${r2(X(s.x[k] as number))},${r2(y(v))}${mark}`;
-        });
-        parts.push(`<path class="np-chart-dot np-s${i}" d="${out}"/>`);
-      }
-    });
+    return parts.join('');
   }
-  return `<svg class="np-chart-svg" viewBox="0 0 ${W} ${H}" aria-labelledby="${id}-title ${id}-desc">`
-    + `<title id="${id}-title">${esc(c.title)}</title><desc id="${id}-desc">${esc(c.description)}</desc>`
-    + `<g class="np-chart-grid" aria-hidden="true">${grid.join('')}</g>`
-    + `<g class="np-chart-axis" aria-hidden="true">${axis.join('')}</g>`
-    + `<g class="np-chart-marks">${parts.join('')}</g></svg>`;
+  const X = L.x!;
+  c.series.forEach((s, i) => {
+    const xs = s.x as number[];
+    const ys = s.y;
+    const path = new PathWriter();
+    if (c.type === 'line') {
+      d3line<number>()
+        .defined((k) => ys[k] !== null)
+        .x((k) => X(xs[k]))
+        .y((k) => y(ys[k] as number))
+        .context(path as unknown as CanvasRenderingContext2D)(indices(xs.length));
+      parts.push(`<path class="np-chart-line np-s${i}" d="${path.d}"/>`);
+    } else {
+      // One path per series: d3's symbol for the series, written once in relative
+      // commands, then repeated after a move to each point (two numbers per point).
+      const mark = asciiBytes(relativeSymbol(symbol(symbolsFill[i % symbolsFill.length], 36).digits(2)() ?? ''));
+      for (let k = 0; k < ys.length; k++) {
+        const v = ys[k];
+        if (v === null) continue;
+        path.moveTo(X(xs[k]), y(v));
+        path.raw(mark);
+      }
+      parts.push(`<path class="np-chart-dot np-s${i}" d="${path.d}"/>`);
+    }
+  });
+  return parts.join('');
+}
+
+/** 0, 1, … n-1: the points d3's line generator walks, each an index into a series' columns. */
+function indices(n: number): number[] {
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = k;
+  return out;
 }
 
 /**
