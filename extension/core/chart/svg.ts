@@ -21,7 +21,7 @@ export function drawings(c: Chart, id: string): string {
   const plotH = L.base - L.y0;
   if (c.type === 'scatter') {
     // Symbols are drawn once, so both scales must be the same: the plot keeps its shape.
-    const height = Math.round(C.y0 + ((C.x1 - C.x0) * plotH) / plotW + COMPACT.bottom);
+    const height = r2(C.y0 + ((C.x1 - C.x0) * plotH) / plotW + COMPACT.bottom);
     C = layout(c, { ...COMPACT, height });
   }
   const named = `aria-labelledby="${id}-title ${id}-desc"`;
