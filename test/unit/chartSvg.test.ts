@@ -3,7 +3,8 @@ import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { parseChart, renderChart } from '../../extension/core/chart/index';
 import { COMPACT, REGULAR } from '../../extension/core/chart/scales';
-import { PathWriter, r2 } from '../../extension/core/chart/format';
+import { r2 } from '../../extension/core/chart/format';
+import { PathWriter } from '../../extension/core/chart/writer';
 
 const render = (src: string, id = 'c1') => {
   const p = parseChart(src, { file: 'notes/x.md', line: 10 });
@@ -102,6 +103,6 @@ describe('chart drawings (svg)', () => {
     w.closePath();
     let expected = '';
     for (let i = 0; i < values.length; i += 2) expected += `${i % 4 ? 'L' : 'M'}${r2(values[i])},${r2(values[i + 1] ?? 0)}`;
-    assert.equal(w.d, `${expected}Z`);
+    assert.equal(w.take(), `${expected}Z`);
   });
 });

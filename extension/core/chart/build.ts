@@ -3,7 +3,8 @@
  * values x holds, and every value checked, with problems at their cells.
  */
 import type { ChartType, Place, Report, Spec } from './spec';
-import { columnOf, toDate, toNumber, type ChartRow, type ChartTable } from './data';
+import { cellNumber, columnOf, type ChartRow, type ChartTable } from './data';
+import { toDate } from './values';
 import { describe } from './describe';
 
 /** At most this many series: beyond it colours and dash patterns stop being told apart. */
@@ -51,7 +52,7 @@ export function buildChart(spec: Spec, table: ChartTable, report: Report, dataPl
   };
   // Each column's cells as numbers, parsed once (charts of 10,000 rows read them several times).
   const numbers: (number | null | undefined)[][] = [];
-  const num = (c: number) => (numbers[c] ??= table.rows.map((r) => toNumber(r.cells[c])));
+  const num = (c: number) => (numbers[c] ??= table.rows.map((r) => cellNumber(r, c)));
   const xName = spec.x ?? table.columns[0];
   const xi = col(xName, 'x');
   const si = spec.series ? col(spec.series, 'series') : -1;
@@ -97,8 +98,9 @@ export function buildChart(spec: Spec, table: ChartTable, report: Report, dataPl
   }
   const type: ChartType = spec.type ?? (table.rows.every((r, i) => num(xi)[i] != null || toDate(r.cells[xi]) !== undefined) ? 'line' : 'bar');
   let xKind: Chart['xKind'] = 'category';
-  let xs: (number | string)[] = table.rows.map((r) => r.cells[xi]);
-  if (type === 'line' || type === 'scatter') {
+  let xs: (number | string)[] = [];
+  if (type !== 'line' && type !== 'scatter') xs = table.rows.map((r) => r.cells[xi]);
+  else {
     const nums = num(xi);
     const dates = nums.every((n) => n != null) ? [] : table.rows.map((r) => toDate(r.cells[xi]));
     if (nums.every((n) => n != null)) {
@@ -166,7 +168,7 @@ export function buildChart(spec: Spec, table: ChartTable, report: Report, dataPl
     x: xName, y: ys, xUnit: spec.xUnit, yUnit: spec.yUnit, logX: spec.logX, logY: spec.logY,
     tableOpen: spec.tableOpen || type === 'table', xKind, table, series,
     // Columns not drawn are read here only to align the table: no array kept for them.
-    numeric: table.columns.map((_, c) => (numbers[c] ? numbers[c].every((v) => v !== undefined) : table.rows.every((r) => toNumber(r.cells[c]) !== undefined))),
+    numeric: table.columns.map((_, c) => (numbers[c] ? numbers[c].every((v) => v !== undefined) : table.rows.every((r) => cellNumber(r, c) !== undefined))),
   };
 }
 

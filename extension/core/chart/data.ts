@@ -1,7 +1,9 @@
 /**
  * The chart's data: CSV or TSV, one record per line, read into rows that remember their
- * line (for problems), and cells read as numbers or dates.
+ * line (for problems). Cells are split from a row's text only when asked for: the
+ * columns a chart draws are read as numbers in place.
  */
+import { decimalIn, toNumber } from './values';
 
 /** A data row: its cells, and where it was written. */
 export interface ChartRow {
@@ -54,12 +56,14 @@ export function readCsv(text: string, firstLine: number, report: DataReport, crl
     const line = firstLine + i;
     const rowText = text.slice(lineStart, end);
     if (!header) delimiter = rowText.includes('\t') && !rowText.includes(',') ? '\t' : ',';
-    const cells = splitRecord(rowText, delimiter);
-    if (!cells) {
+    // Quoted rows are split now, to find an unclosed quote; the rest when their cells are asked for.
+    const quoted = !header || rowText.includes('"');
+    const cells = quoted ? splitRecord(rowText, delimiter) : undefined;
+    if (quoted && !cells) {
       report(line, rowText.indexOf('"') + 1, 1, 'a quoted cell is never closed');
       return undefined;
     }
-    const row: ChartRow = { cells, line, text: rowText };
+    const row = new CsvRow(rowText, line, delimiter, cells);
     if (!header) {
       header = row;
       const seen = new Set<string>();
@@ -70,8 +74,9 @@ export function readCsv(text: string, firstLine: number, report: DataReport, crl
       });
       continue;
     }
-    if (row.cells.length !== header.cells.length) {
-      report(line, 1, rowText.length, `this row has ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'}; the header has ${header.cells.length}`);
+    const count = cells ? cells.length : countCells(rowText, delimiter);
+    if (count !== header.cells.length) {
+      report(line, 1, rowText.length, `this row has ${count} cell${count === 1 ? '' : 's'}; the header has ${header.cells.length}`);
       ragged = true;
       continue;
     }
@@ -83,6 +88,60 @@ export function readCsv(text: string, firstLine: number, report: DataReport, crl
   }
   if (!rows.length && !ragged) report(header.line, 1, 1, 'the data has a header but no rows');
   return { columns: header.cells, rows, delimiter };
+}
+
+/**
+ * A row as read. Its cells are split on first use; until then `number` reads a cell in
+ * place, which at 10,000 rows saves the arrays and strings of every cell not drawn.
+ */
+class CsvRow implements ChartRow {
+  private split: string[] | undefined;
+
+  constructor(readonly text: string, readonly line: number, private readonly delimiter: string, cells?: string[]) {
+    this.split = cells;
+  }
+
+  get cells(): string[] {
+    // Rows are kept only when they have the header's number of cells, so the split succeeds.
+    return (this.split ??= splitRecord(this.text, this.delimiter)!);
+  }
+
+  /** Cell `c` as `toNumber` reads it. */
+  number(c: number): number | null | undefined {
+    if (this.split) return toNumber(this.split[c]);
+    const t = this.text;
+    let a = 0;
+    for (let k = 0; k < c; k++) a = t.indexOf(this.delimiter, a) + 1;
+    let b = t.indexOf(this.delimiter, a);
+    if (b < 0) b = t.length;
+    if (a === b) return null;
+    // Spaces and CRs at a cell's edges are trimmed by the split: leave those cells to it.
+    if (t.charCodeAt(a) <= 32 || t.charCodeAt(b - 1) <= 32) return toNumber(this.cells[c]);
+    return decimalIn(t, a, b) ?? toNumber(t.slice(a, b));
+  }
+
+  /** True when the cells are the text between delimiters exactly: no quotes, and nothing to trim. */
+  get plain(): boolean {
+    const t = this.text;
+    return !t.includes('"') && !t.includes(' ') && !t.includes('\r');
+  }
+}
+
+/** Cell `c` of a row as a number: null when empty, undefined when not a decimal number. */
+export function cellNumber(row: ChartRow, c: number): number | null | undefined {
+  return row instanceof CsvRow ? row.number(c) : toNumber(row.cells[c]);
+}
+
+/** True when a row's cells are its text between delimiters, unchanged (see `CsvRow.plain`). */
+export function isPlain(row: ChartRow): boolean {
+  return row instanceof CsvRow && row.plain;
+}
+
+/** The number of cells in a row without quotes. */
+function countCells(text: string, delimiter: string): number {
+  let n = 1;
+  for (let i = text.indexOf(delimiter); i >= 0; i = text.indexOf(delimiter, i + 1)) n++;
+  return n;
 }
 
 /** The index of the first character in [from, to) that is not a space or a tab, or -1. */
@@ -142,27 +201,4 @@ function splitQuoted(text: string, delimiter: string, columns: number[] | undefi
     }
   }
   return cells;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** A cell as a number: null when empty (a gap), undefined when it is not a decimal number. */
-export function toNumber(s: string): number | null | undefined {
-  if (s === '') return null;
-  const n = Number(s);
-  if (!Number.isFinite(n)) return undefined;
-  // Number() also takes surrounding whitespace and 0x, 0b and 0o prefixes: data is decimal.
-  if (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) return undefined;
-  if (s.length > 2 && s.charCodeAt(0) === 48) {
-    const c = s.charCodeAt(1) | 32;
-    if (c === 120 || c === 98 || c === 111) return undefined;
-  }
-  return n;
-}
-
-/** An ISO 8601 date or date-time cell as milliseconds since 1970 (UTC unless it names an offset), else undefined. */
-export function toDate(s: string): number | undefined {
-  if (!ISO_DATE.test(s)) return undefined;
-  const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s.replace(' ', 'T')}Z`);
-  return Number.isFinite(t) ? t : undefined;
 }

@@ -4,6 +4,7 @@
  */
 import type { ChartType } from './spec';
 import type { Chart, ChartSeries } from './build';
+import { isPlain } from './data';
 import { esc, fmt, label } from './format';
 import { yExtent } from './scales';
 
@@ -20,8 +21,20 @@ export function describe(c: { type: ChartType; xName: string; ys: string[]; seri
 export function dataTable(c: Chart, id: string): string {
   const open = c.numeric.map((n) => (n ? '<td class="np-num">' : '<td>'));
   const head = c.table.columns.map((h, j) => `<th scope="col"${c.numeric[j] ? ' class="np-num"' : ''}>${esc(h)}</th>`).join('');
+  // Numbers need no escaping: when every column holds them, a plain row's cells (see
+  // isPlain) are copied from its text between delimiters, without splitting it.
+  const between = c.numeric.every(Boolean) ? `</td>${open[0]}` : undefined;
+  const delimiter = c.table.delimiter;
   let rows = '';
   for (const r of c.table.rows) {
+    if (between !== undefined && isPlain(r)) {
+      const t = r.text;
+      rows += `<tr>${open[0]}`;
+      let a = 0;
+      for (let k = t.indexOf(delimiter); k >= 0; a = k + 1, k = t.indexOf(delimiter, a)) rows += t.slice(a, k) + between;
+      rows += `${t.slice(a)}</td></tr>`;
+      continue;
+    }
     rows += '<tr>';
     for (let j = 0; j < r.cells.length; j++) rows += `${open[j]}${c.numeric[j] ? r.cells[j] : esc(r.cells[j])}</td>`;
     rows += '</tr>';

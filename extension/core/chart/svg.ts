@@ -10,7 +10,8 @@
  */
 import { line as d3line, symbol, symbolsFill } from 'd3-shape';
 import type { Chart } from './build';
-import { asciiBytes, esc, label, PathWriter, r2 } from './format';
+import { esc, label, r2 } from './format';
+import { asciiBytes, PathWriter } from './writer';
 import { COMPACT, layout, REGULAR, type Frame, type Layout } from './scales';
 
 /** Both drawings of a chart (not a table), named by the figure's title and description. */
@@ -88,7 +89,7 @@ function marks(c: Chart, L: Layout): string {
         .x((k) => X(xs[k]))
         .y((k) => y(ys[k] as number))
         .context(path as unknown as CanvasRenderingContext2D)(indices(xs.length));
-      parts.push(`<path class="np-chart-line np-s${i}" d="${path.d}"/>`);
+      parts.push(`<path class="np-chart-line np-s${i}" d="${path.take()}"/>`);
     } else {
       // One path per series: d3's symbol for the series, written once in relative
       // commands, then repeated after a move to each point (two numbers per point).
@@ -99,7 +100,7 @@ function marks(c: Chart, L: Layout): string {
         path.moveTo(X(xs[k]), y(v));
         path.raw(mark);
       }
-      parts.push(`<path class="np-chart-dot np-s${i}" d="${path.d}"/>`);
+      parts.push(`<path class="np-chart-dot np-s${i}" d="${path.take()}"/>`);
     }
   });
   return parts.join('');
