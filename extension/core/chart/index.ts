@@ -25,8 +25,9 @@
  * renders as a visible error instead of a broken page.
  *
  * The parts, in the order a block goes through them: `parse.ts` (blocks, and the whole
- * parse), `spec.ts` (the YAML keys), `data.ts` (CSV and TSV, numbers and dates),
- * `build.ts` (columns, series and checks), `scales.ts` (layout), `svg.ts` (drawing),
+ * parse), `spec.ts` (the YAML keys), `data.ts` (CSV and TSV rows), `values.ts` (numbers
+ * and dates), `build.ts` (columns, series and checks), `scales.ts` (layout of the
+ * regular and compact drawings), `svg.ts` (drawing), `writer.ts` (path data),
  * `describe.ts` (description and data table), `render.ts` (the figure).
  */
 export { CHART_KEYS, CHART_TYPES, type ChartType } from './spec';
