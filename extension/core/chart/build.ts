@@ -3,7 +3,7 @@
  * values x holds, and every value checked, with problems at their cells.
  */
 import type { ChartType, Place, Report, Spec } from './spec';
-import { cellNumber, columnOf, type ChartRow, type ChartTable } from './data';
+import { columnNumbers, columnOf, isNumberColumn, type ChartRow, type ChartTable } from './data';
 import { toDate } from './values';
 import { describe } from './describe';
 
@@ -52,7 +52,7 @@ export function buildChart(spec: Spec, table: ChartTable, report: Report, dataPl
   };
   // Each column's cells as numbers, parsed once (charts of 10,000 rows read them several times).
   const numbers: (number | null | undefined)[][] = [];
-  const num = (c: number) => (numbers[c] ??= table.rows.map((r) => cellNumber(r, c)));
+  const num = (c: number) => (numbers[c] ??= columnNumbers(table.rows, c));
   const xName = spec.x ?? table.columns[0];
   const xi = col(xName, 'x');
   const si = spec.series ? col(spec.series, 'series') : -1;
@@ -168,7 +168,7 @@ export function buildChart(spec: Spec, table: ChartTable, report: Report, dataPl
     x: xName, y: ys, xUnit: spec.xUnit, yUnit: spec.yUnit, logX: spec.logX, logY: spec.logY,
     tableOpen: spec.tableOpen || type === 'table', xKind, table, series,
     // Columns not drawn are read here only to align the table: no array kept for them.
-    numeric: table.columns.map((_, c) => (numbers[c] ? numbers[c].every((v) => v !== undefined) : table.rows.every((r) => cellNumber(r, c) !== undefined))),
+    numeric: table.columns.map((_, c) => (numbers[c] ? numbers[c].every((v) => v !== undefined) : isNumberColumn(table.rows, c))),
   };
 }
 

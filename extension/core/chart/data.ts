@@ -127,9 +127,14 @@ class CsvRow implements ChartRow {
   }
 }
 
-/** Cell `c` of a row as a number: null when empty, undefined when not a decimal number. */
-export function cellNumber(row: ChartRow, c: number): number | null | undefined {
-  return row instanceof CsvRow ? row.number(c) : toNumber(row.cells[c]);
+/** Column `c` of every row as numbers: null when empty, undefined when not a decimal number. */
+export function columnNumbers(rows: readonly ChartRow[], c: number): (number | null | undefined)[] {
+  return rows.map((r) => (r instanceof CsvRow ? r.number(c) : toNumber(r.cells[c])));
+}
+
+/** True when every cell of column `c` is a number or empty. */
+export function isNumberColumn(rows: readonly ChartRow[], c: number): boolean {
+  return rows.every((r) => (r instanceof CsvRow ? r.number(c) : toNumber(r.cells[c])) !== undefined);
 }
 
 /** True when a row's cells are its text between delimiters, unchanged (see `CsvRow.plain`). */
