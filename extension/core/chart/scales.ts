@@ -65,9 +65,25 @@ export function yExtent(series: readonly ChartSeries[]): [number, number] {
 /** Approximate width of a label in SVG units: 7 per character at 12-unit text. */
 const textWidth = (s: string, font: number): number => (s.length * 7 * font) / 12;
 
+/** The data's range on each axis; x only for numbers and dates. */
+export interface Extents { readonly x: [number, number]; readonly y: [number, number] }
+
+/** Both ranges, read once for the drawings that share them. */
+export function extents(c: Chart): Extents {
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  if (c.type !== 'bar') {
+    for (const s of c.series) for (const v of s.x as number[]) {
+      if (v < xMin) xMin = v;
+      if (v > xMax) xMax = v;
+    }
+  }
+  return { x: [xMin, xMax], y: yExtent(c.series) };
+}
+
 /** Scales and ticks of a chart (not a table) in a frame. */
-export function layout(c: Chart, f: Frame): Layout {
-  let [yMin, yMax] = yExtent(c.series);
+export function layout(c: Chart, f: Frame, e: Extents = extents(c)): Layout {
+  let [yMin, yMax] = e.y;
   if (!Number.isFinite(yMin)) [yMin, yMax] = [0, 1];
   const y = c.logY ? scaleLog().domain([yMin, yMax === yMin ? yMin * 10 : yMax]) : scaleLinear().domain([Math.min(0, yMin), Math.max(0, yMax) || 1]);
   y.nice();
@@ -92,12 +108,7 @@ export function layout(c: Chart, f: Frame): Layout {
     const xTicks = cats.filter((_, i) => i % every === 0).map((cat) => ({ at: x(cat)! + x.bandwidth() / 2, text: cat }));
     return { ...out, xTicks, band: { x, inner } };
   }
-  let xMin = Infinity;
-  let xMax = -Infinity;
-  for (const s of c.series) for (const v of s.x as number[]) {
-    if (v < xMin) xMin = v;
-    if (v > xMax) xMax = v;
-  }
+  let [xMin, xMax] = e.x;
   if (xMin === xMax) [xMin, xMax] = c.xKind === 'date' ? [xMin - 864e5, xMax + 864e5] : c.logX ? [xMin / 10, xMax * 10] : [xMin - 1, xMax + 1];
   const x = c.xKind === 'date' ? scaleUtc().domain([xMin, xMax]) : c.logX ? scaleLog().domain([xMin, xMax]) : scaleLinear().domain([xMin, xMax]);
   x.range([x0, x1]);

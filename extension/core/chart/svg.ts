@@ -12,18 +12,19 @@ import { line as d3line, symbol, symbolsFill } from 'd3-shape';
 import type { Chart } from './build';
 import { esc, label, r2 } from './format';
 import { asciiBytes, PathWriter } from './writer';
-import { COMPACT, layout, REGULAR, type Frame, type Layout } from './scales';
+import { COMPACT, extents, layout, REGULAR, type Frame, type Layout } from './scales';
 
 /** Both drawings of a chart (not a table), named by the figure's title and description. */
 export function drawings(c: Chart, id: string): string {
-  const L = layout(c, REGULAR);
-  let C = layout(c, COMPACT);
+  const e = extents(c);
+  const L = layout(c, REGULAR, e);
+  let C = layout(c, COMPACT, e);
   const plotW = L.x1 - L.x0;
   const plotH = L.base - L.y0;
   if (c.type === 'scatter') {
     // Symbols are drawn once, so both scales must be the same: the plot keeps its shape.
     const height = r2(C.y0 + ((C.x1 - C.x0) * plotH) / plotW + COMPACT.bottom);
-    C = layout(c, { ...COMPACT, height });
+    C = layout(c, { ...COMPACT, height }, e);
   }
   const named = `aria-labelledby="${id}-title ${id}-desc"`;
   const sx = (C.x1 - C.x0) / plotW;
