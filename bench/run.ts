@@ -20,7 +20,7 @@ import MarkdownIt from 'markdown-it';
 import { loadNotebook } from '../extension/core/node/load';
 import { NoteRenderer } from '../extension/preview/noteRenderer';
 import { line as d3line } from 'd3-shape';
-import { parseChart, renderChart } from '../extension/core/chart';
+import { parseChart, renderChart } from '../extension/core/chart/index';
 import { MARKDOWN_OPTIONS, notepressMarkdown } from '../extension/core/markdown';
 import { noteText, writeNotebook } from '../test/helpers/generate';
 import { walkCsv } from './walk';
