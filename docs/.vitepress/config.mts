@@ -4,6 +4,7 @@
  * the core content model in `extension/core`, the same code the extension runs.
  */
 import * as path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { defineConfigWithTheme, type HeadConfig, type PageData } from 'vitepress';
 import {
   formatProblem, siteMarkdownOptions, PROFILE_PATH, classify,
@@ -12,8 +13,9 @@ import { fileProblems, symbolicLinks } from '../../extension/core/load';
 import { contentDir, getNotebook, tagPaths } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
-import { headFor } from './head';
-import { safePageData } from './safePageData';
+import { exactTitle, headFor } from './head';
+import { safeMarkdown, searchRender } from './safeMarkdown';
+import { headerPolicy, withCsp } from './csp';
 
 export default async () => {
   const notebook = await getNotebook();
@@ -39,6 +41,7 @@ export default async () => {
   const profile = notebook.profile;
   const siteUrl = (process.env.SITE_URL ?? profile?.url ?? 'http://localhost:4173').replace(/\/+$/, '');
   const siteTitle = profile?.name ?? profile?.role ?? 'Notebook';
+  const scriptHashes = new Set<string>();
 
   return defineConfigWithTheme<NotepressThemeConfig>({
     srcDir: contentDir,
@@ -62,7 +65,7 @@ export default async () => {
     ],
     markdown: siteMarkdownOptions(),
     themeConfig: {
-      search: { provider: 'local' },
+      search: { provider: 'local', options: { _render: searchRender(contentDir) } },
       // Small and needed by every page's footer; list data never goes here.
       notepress: { links: profile?.links ?? [] },
     },
@@ -82,12 +85,14 @@ export default async () => {
     },
     transformHead: ({ pageData, title, description }): HeadConfig[] =>
       headFor({ siteUrl, siteTitle, profile, pageData, title, description }),
+    transformHtml: (html, _file, { title }) => withCsp(exactTitle(html, title), scriptHashes),
     buildEnd: async (site) => {
       await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
+      await writeFile(path.join(site.outDir, '_headers'), headerPolicy(scriptHashes));
     },
     vite: {
       plugins: [
-        safePageData(),
+        safeMarkdown(contentDir),
         {
           // In `vitepress dev`, keep the index current one file at a time.
           name: 'notepress:watch-content',
@@ -111,7 +116,7 @@ export default async () => {
 
 /** The theme's config: VitePress's local search switch and the footer's links. */
 interface NotepressThemeConfig {
-  search: { provider: 'local' };
+  search: { provider: 'local'; options: { _render: ReturnType<typeof searchRender> } };
   notepress: { links: readonly { label: string; url: string }[] };
 }
 
