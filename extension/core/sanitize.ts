@@ -57,9 +57,42 @@ export function localMedia(src: string): { ok: true; path: string } | { ok: fals
   return ok ? { ok, path } : { ok: false };
 }
 
-/** The URLs of a `srcset` value (each candidate's first word). */
+/** The candidates of a `srcset` value, split as browsers do (a URL may hold commas). */
+function srcsetCandidates(value: string): { url: string; rest: string }[] {
+  const out: { url: string; rest: string }[] = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && /[\s,]/.test(value[i])) i++;
+    if (i >= value.length) break;
+    let j = i;
+    while (j < value.length && !/\s/.test(value[j])) j++;
+    let url = value.slice(i, j);
+    let rest = '';
+    i = j;
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      const end = value.indexOf(',', i);
+      rest = value.slice(i, end < 0 ? value.length : end).trim();
+      i = end < 0 ? value.length : end + 1;
+    }
+    out.push({ url, rest });
+  }
+  return out;
+}
+
+/** The URLs of a `srcset` value. */
 export function srcsetUrls(value: string): string[] {
-  return value.split(/,\s+|,(?=\S)/).map((c) => c.trim().split(/\s+/)[0]).filter(Boolean);
+  return srcsetCandidates(value).map((c) => c.url);
+}
+
+/**
+ * A local path as the bundler must see it: `a.png` is a package name to it, so a path
+ * that does not start with `./`, `../` or `/` gets `./` (as VitePress does for markdown
+ * images). The path means the same in the page.
+ */
+function asImport(url: string): string {
+  const u = url.trim();
+  return localMedia(u)?.ok && !/^(\.{1,2}\/|\/)/.test(u) ? `./${u}` : u;
 }
 
 const MEDIA_ATTRS: Readonly<Record<string, readonly string[]>> = { img: ['src', 'srcset'], source: ['src', 'srcset'], video: ['src', 'poster'] };
@@ -97,7 +130,11 @@ function keepAttr(ns: Ns, tag: string, name: string, value: string): string | un
   if (Object.hasOwn(MEDIA_ATTRS, tag) && MEDIA_ATTRS[tag].includes(name)) {
     const urls = name === 'srcset' ? srcsetUrls(value) : [value];
     const kind = name === 'poster' || tag !== 'video' ? 'image' : 'link';
-    return urls.length && urls.every((u) => isSafeUrl(u, kind) && localMedia(u)?.ok !== false) ? value : undefined;
+    if (!urls.length || !urls.every((u) => isSafeUrl(u, kind) && localMedia(u)?.ok !== false)) return undefined;
+    // Vue's compiler splits a srcset at every comma: a URL holding one would become a bogus import.
+    // And a candidate has at most one descriptor, a width or a density.
+    if (name === 'srcset' && srcsetCandidates(value).some((c) => (c.url.includes(',') && !/^data:/i.test(c.url)) || !/^(\d+w|\d+(\.\d+)?x)?$/.test(c.rest))) return undefined;
+    return name === 'srcset' ? srcsetCandidates(value).map((c) => asImport(c.url) + (c.rest ? ` ${c.rest}` : '')).join(', ') : asImport(value);
   }
   if (URL_ATTRS.has(name)) return isSafeUrl(value) ? value : undefined;
   return value;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -15,10 +15,10 @@ export function copyContent(): string {
   return dir;
 }
 
-/** Runs `vitepress build docs` over a content folder into `outDir`; resolves with its exit code and output. */
-export function buildSite(contentDir: string, outDir: string): Promise<{ code: number | null; output: string }> {
+/** Runs `vitepress build docs` (or another site folder) over a content folder into `outDir`; resolves with its exit code and output. */
+export function buildSite(contentDir: string, outDir: string, siteDir = 'docs'): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'node_modules/vitepress/bin/vitepress.js'), 'build', 'docs', '--outDir', outDir], {
+    const child = spawn(process.execPath, [path.join(REPO, 'node_modules/vitepress/bin/vitepress.js'), 'build', siteDir, '--outDir', outDir], {
       cwd: REPO,
       env: { ...process.env, NOTEPRESS_CONTENT: contentDir, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,6 +28,20 @@ export function buildSite(contentDir: string, outDir: string): Promise<{ code: n
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => resolve({ code, output }));
   });
+}
+
+/**
+ * A site folder whose config is the real one with `overrides` on top (and the real
+ * theme), under `.cache/`: for builds that must differ in one setting.
+ */
+export function siteWithOverrides(overrides: Record<string, unknown>): string {
+  mkdirSync(path.join(REPO, '.cache'), { recursive: true });
+  const dir = mkdtempSync(path.join(REPO, '.cache', 'docs-'));
+  mkdirSync(path.join(dir, '.vitepress'));
+  symlinkSync(path.join(REPO, 'docs/.vitepress/theme'), path.join(dir, '.vitepress/theme'), 'dir');
+  writeFileSync(path.join(dir, '.vitepress/config.mts'),
+    `import site from ${JSON.stringify(path.join(REPO, 'docs/.vitepress/config.mts'))};\nexport default async () => ({ ...(await site()), ...${JSON.stringify(overrides)} });\n`);
+  return dir;
 }
 
 /**
