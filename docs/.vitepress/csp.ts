@@ -12,14 +12,21 @@ import { createHash } from 'node:crypto';
 /** Inline scripts the browser runs (not `src`, not JSON data blocks). */
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>([^]*?)<\/script>/gi;
 
+/**
+ * The one inline `<style>` the site's own code adds: VueUse's colour-mode switch turns
+ * transitions off for a moment while the theme changes (`disableTransition`).
+ */
+const NO_TRANSITION = '*,*::before,*::after{-webkit-transition:none!important;-moz-transition:none!important;-o-transition:none!important;-ms-transition:none!important;transition:none!important}';
+const NO_TRANSITION_HASH = createHash('sha256').update(NO_TRANSITION).digest('base64');
+
 /** The policy for a page whose inline scripts have these hashes. */
 export function policy(hashes: Iterable<string>): string {
   const scripts = [...new Set(hashes)].sort().map((h) => `'sha256-${h}'`);
   return [
     "default-src 'self'",
     `script-src 'self' ${scripts.join(' ')}`.trim(),
-    // Shiki colours code through `style` attributes; no `<style>` element is inline.
-    "style-src 'self'",
+    // Shiki colours code through `style` attributes; the only inline `<style>` is NO_TRANSITION.
+    `style-src 'self' 'sha256-${NO_TRANSITION_HASH}'`,
     "style-src-attr 'unsafe-inline'",
     // Notes may show images from the web and raster `data:` images.
     "img-src 'self' https: data:",
