@@ -23,6 +23,9 @@ const INIT = `(() => {
   for (const name of ['alert', 'confirm', 'prompt', 'print']) {
     window[name] = function () { hits.push({ kind: 'ran', detail: name + '(' + [].map.call(arguments, String).join(',') + ')' }); };
   }
+  // Which source each image last finished with (loaded or failed): an error handler that
+  // survived has run once its image is done.
+  for (const type of ['load', 'error']) window.addEventListener(type, (e) => { const t = e.target; if (t && t.localName === 'img') t.__npDone = t.currentSrc || t.src; }, true);
   document.addEventListener('securitypolicyviolation', (e) => {
     hits.push({ kind: 'violation', detail: e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '') + ' (' + e.disposition + ')' });
   });
@@ -105,11 +108,11 @@ export async function interact(page: Page, root: string): Promise<void> {
   await settle(page);
 }
 
-/** Waits until the page has loaded, the network is quiet and every image has loaded or failed (so `onerror` would have fired). */
+/** Waits until the page has loaded, the network is quiet and every image has fired its load or error event (so `onerror` would have run). */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForFunction('[...document.images].every((i) => i.complete)').catch(() => undefined);
+  await page.waitForFunction(`[...document.images].every((i) => !(i.currentSrc || i.getAttribute('src')) || i.__npDone === (i.currentSrc || i.src) || (i.complete && i.loading === 'lazy'))`, undefined, { timeout: 10_000 }).catch(() => undefined);
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))').catch(() => undefined);
 }
 
