@@ -15,9 +15,15 @@ export interface MarkdownItLike {
     rules: Record<string, any>;
   };
   core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any }) => void): void; at(name: string, rule: (state: { tokens: any[] }) => void): void } };
-  block: { ruler: { disable(names: string[], ignoreInvalid?: boolean): unknown } };
+  block: { ruler: RulerLike };
+  inline: { ruler: RulerLike };
   utils: { unescapeAll(s: string): string };
   render(src: string, env?: any): string;
+}
+interface RulerLike {
+  disable(names: string[], ignoreInvalid?: boolean): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule function's state type differs between markdown-it's typings
+  at(name: string, fn: any, options?: { alt: string[] }): void;
 }
 import * as path from 'node:path';
 import { sanitizeHtml } from './sanitize';
@@ -89,6 +95,14 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
       if (t.map && t.block && t.nesting >= 0 && t.type !== 'html_block') t.attrSet('data-line', String(t.map[0] + offset));
     }
   });
+  // markdown-it's own rules for raw HTML, as CommonMark reads it: VitePress's replacements
+  // (for Vue components) take `<my url>` for a block and end a link reference definition,
+  // and do not know the comment forms CommonMark 0.31 added, which then show as text.
+  const own = new (md.constructor as new () => MarkdownItLike)();
+  // Rulers keep their rules in `__rules__` (not in markdown-it's typings).
+  const rule = (r: RulerLike, name: string) => (r as unknown as { __rules__: { name: string; fn: unknown }[] }).__rules__.find((x) => x.name === name)?.fn;
+  md.block.ruler.at('html_block', rule(own.block.ruler, 'html_block'), { alt: ['paragraph', 'reference', 'blockquote'] });
+  md.inline.ruler.at('html_inline', rule(own.inline.ruler, 'html_inline'));
   md.renderer.rules.html_block = (tokens: { content: string }[], idx: number) => tokens[idx].content;
   md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number) => tokens[idx].content;
   md.block.ruler.disable(['snippet'], true);
