@@ -156,7 +156,9 @@ function options(o: { sourceLines: boolean }): Options {
     // The element's own namespace: `<svg>` and `<math>` open theirs.
     const own: Ns = tag === 'svg' ? 'svg' : tag === 'math' ? 'math' : ns;
     const known = ns === 'svg' ? SVG_TAG_SET.has(tag) : ns === 'math' ? MATH_TAG_SET.has(tag) : Object.hasOwn(HTML_TAGS, tag) || tag === 'svg' || tag === 'math';
-    if (!known || (tag === 'input' && attribs.type !== 'radio')) return { tagName: UNWRAP, attribs: {} };
+    // Form controls only as VitePress writes them: a code group's radio tabs, a code block's copy button.
+    const control = (tag === 'input' && attribs.type !== 'radio') || (tag === 'button' && !/(^|\s)copy(\s|$)/.test(attribs.class ?? ''));
+    if (!known || control) return { tagName: UNWRAP, attribs: {} };
     const kept: sanitize.Attributes = {};
     for (const [raw, value] of Object.entries(attribs)) {
       const lowerName = raw.toLowerCase();
