@@ -129,6 +129,38 @@ describe('hostile notes: the built site in Chromium', function () {
   });
 });
 
+describe('hostile notes that cannot be built: located problems, no stack trace', function () {
+  this.timeout(300_000);
+
+  it('lists every missing local media file a note shows, however written, and a ---js frontmatter, at path:line:column', async () => {
+    const content = copyContent();
+    const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-stops-'));
+    try {
+      const body = 'A <img src=./missing-a.png> b\n\n<picture>\n  <source\n    srcset="./missing-b.png 2x">\n  <img src="missing-c.png">\n</picture>\n\n<video src="./missing-d.mp4" poster="./missing-e.png"></video>\n\n![x](missing-f.png)\n';
+      writeFileSync(path.join(content, 'notes/stops.md'), `---\ntitle: Stops\ndate: 2026-01-03\n---\n\n${body}`);
+      writeFileSync(path.join(content, 'notes/js-frontmatter.md'), `---js\n{ title: (${JSON.stringify(BUILD_MARKER)}) }\n---\n\nBody.\n`);
+      const lines = body.split('\n');
+      const expected = ['a.png', 'b.png', 'c.png', 'd.mp4', 'e.png', 'f.png'].map((f) => {
+        // Where the path is written: the body starts on line 6.
+        const line = lines.findIndex((l) => l.includes(`missing-${f}`));
+        const src = new RegExp(`(?:\\./)?missing-${f.replace('.', '\\.')}`).exec(lines[line])!;
+        return `notes/stops.md:${line + 6}:${src.index + 1}: error: image "${src[0]}" does not exist (looked for notes/missing-${f})`;
+      });
+      expected.push('notes/js-frontmatter.md:1:1: error: no frontmatter: start the file with a `---` block that sets `title`, `date`');
+      const { code, output } = await buildSite(content, out);
+      assert.equal(code, 1, output);
+      const rel = path.relative(path.resolve(__dirname, '../..'), content);
+      for (const line of expected) assert.ok(output.includes(`${rel}/${line}`), `missing: ${line}\n${output}`);
+      assert.equal(output.split('\n').filter((l) => / error: /.test(l)).length, expected.length, output);
+      assert.doesNotMatch(output, STACK_LINE);
+      assert.ok(!output.includes(BUILD_MARKER));
+    } finally {
+      rmSync(content, { recursive: true, force: true });
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
 /**
  * Payloads show local images (`<img src="test.png">`): the build rightly stops on a
  * missing one, so each is made, empty, where the core looked for it. Any other problem
