@@ -85,6 +85,18 @@ describe('hostile notes: the built site in Chromium', function () {
     assert.deepEqual(js, []);
   });
 
+  it('writes a note\'s title and summary escaped wherever feed readers read HTML: RSS, Atom, JSON Feed\'s content_html', () => {
+    for (const f of ['feed.xml', 'atom.xml']) {
+      const cdata = [...readFileSync(path.join(out, f), 'utf8').matchAll(/<!\[CDATA\[([^]*?)\]\]>/g)].map((m) => m[1]);
+      const text = readFileSync(path.join(out, f), 'utf8');
+      assert.ok(cdata.some((c) => c.includes('&lt;img src=x onerror=alert(1)//')), `${f}: ${cdata.length} CDATA sections; ${text.slice(text.indexOf('onerror=alert(1)//') - 200, text.indexOf('onerror=alert(1)//') + 50)}`);
+      assert.deepEqual(cdata.filter((c) => c.includes('<')), [], f);
+    }
+    const json = JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8')) as { items: { content_html?: string }[] };
+    assert.ok(json.items.some((i) => i.content_html === '&quot;&gt;&lt;img src=x onerror=alert(1)//'));
+    assert.deepEqual(json.items.filter((i) => i.content_html?.includes('<')), []);
+  });
+
   for (const mode of ['built', 'report-only'] as CspMode[]) {
     it(`runs no payload or probe at load or on interaction (${mode === 'built' ? 'with the site\'s CSP' : 'without CSP'})`, async () => {
       const server = await serveStatic(out, { csp: mode });
