@@ -112,8 +112,23 @@ export async function interact(page: Page, root: string): Promise<void> {
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForFunction(`[...document.images].every((i) => !(i.currentSrc || i.getAttribute('src')) || i.__npDone === (i.currentSrc || i.src) || (i.complete && i.loading === 'lazy'))`, undefined, { timeout: 10_000 }).catch(() => undefined);
-  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))').catch(() => undefined);
+  await until(page, `[...document.images].every((i) => !(i.currentSrc || i.getAttribute('src')) || i.__npDone === (i.currentSrc || i.src) || (i.complete && i.loading === 'lazy'))`);
+  await page.evaluate(FRAME).catch(() => undefined);
+}
+
+const FRAME = 'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))';
+
+/**
+ * Waits, frame by frame, until `expression` is true in the page (at most 10 s). Not
+ * Playwright's `waitForFunction`: its polling compiles the expression inside the page,
+ * which a page's CSP reports as `eval`, a finding the page never made.
+ */
+async function until(page: Page, expression: string): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    if (await page.evaluate(expression).catch(() => true)) return;
+    await page.evaluate(FRAME).catch(() => undefined);
+  }
 }
 
 /** What the page recorded itself: functions that ran and policy violations. Clears the record. */
