@@ -145,8 +145,7 @@ function keepAttr(ns: Ns, tag: string, name: string, value: string): string | un
  * htmlparser2's stack of open elements, so each element knows whether it is inside
  * `<svg>` or `<math>`.
  */
-function options(o: { sourceLines: boolean }): Options {
-  const open: string[] = [];
+function options(o: { sourceLines: boolean }, open: string[]): Options {
   const inside = (tag: string) => open.lastIndexOf(tag, open.length - 2) >= 0;
   const transform = (name: string, attribs: sanitize.Attributes): sanitize.Tag => {
     const lower = name.toLowerCase();
@@ -200,5 +199,13 @@ function options(o: { sourceLines: boolean }): Options {
  * `sourceLines` keeps the preview's numeric `data-line` attributes.
  */
 export function sanitizeHtml(html: string, o: { sourceLines?: boolean } = {}): string {
-  return sanitize(html, options({ sourceLines: o.sourceLines === true }));
+  // Built once: sanitizing is synchronous, so one stack of open elements per option set
+  // is enough, emptied before each call (a render of a note is one call).
+  const key = o.sourceLines === true ? 1 : 0;
+  const built = (OPTIONS[key] ??= { open: [], options: undefined as unknown as Options });
+  built.options ??= options({ sourceLines: key === 1 }, built.open);
+  built.open.length = 0;
+  return sanitize(html, built.options);
 }
+
+const OPTIONS: { open: string[]; options: Options }[] = [];
