@@ -28,9 +28,10 @@ export function policy(hashes: Iterable<string>): string {
     // Shiki colours code through `style` attributes; the only inline `<style>` is NO_TRANSITION.
     `style-src 'self' 'sha256-${NO_TRANSITION_HASH}'`,
     "style-src-attr 'unsafe-inline'",
-    // Notes may show images from the web and raster `data:` images.
+    // Notes may show images and video from the web and raster `data:` images; the build
+    // itself writes small local media as `data:` URLs.
     "img-src 'self' https: data:",
-    "media-src 'self' https:",
+    "media-src 'self' https: data:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
