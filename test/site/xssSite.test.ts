@@ -65,6 +65,7 @@ describe('hostile notes: the built site in Chromium', function () {
   });
   after(async () => {
     await browser?.close();
+    rmSync(path.join(content, '..', OUTSIDE_FILE), { force: true });
     rmSync(content, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
     rmSync(siteDir, { recursive: true, force: true });
