@@ -12,6 +12,7 @@ import { chartProblems } from './chart';
 import { isoDate, list, str, validateFields } from './fields';
 import { foreignSyntaxProblems } from './foreign';
 import { blockProblems } from './blocks/find';
+import { Alias, readAliases } from './aliases';
 
 export interface Entry {
   /** The kind's id (a row of the notebook's kinds table). */
@@ -28,8 +29,8 @@ export interface Entry {
   readonly tags: readonly string[];
   /** Series names, one or several (`series: a` or `series: [a, b]`). */
   readonly series: readonly string[];
-  /** Old addresses that redirect here. */
-  readonly aliases: readonly string[];
+  /** Old addresses that redirect here: the well-formed ones (the others are problems). */
+  readonly aliases: readonly Alias[];
   readonly order?: number;
   readonly draft: boolean;
   /** Every frontmatter field, unknown ones included, as plain values. */
@@ -51,6 +52,8 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   problems.push(...chartProblems(path, split.body, split.bodyLine));
   problems.push(...blockProblems(path, split.body, split.bodyLine));
   problems.push(...foreignSyntaxProblems(path, split.body, split.bodyLine));
+  const aliases = readAliases(path, split);
+  problems.push(...aliases.problems);
   const data = frontmatterData(split);
   const order = data.order;
   // Reading time and excerpt are two thirds of a parse and only needed where shown:
@@ -71,7 +74,7 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
     summary: str(data.summary) ?? '',
     tags: list(data.tags),
     series: typeof data.series === 'string' ? (str(data.series) ? [str(data.series)!] : []) : list(data.series),
-    aliases: list(data.aliases),
+    aliases: aliases.aliases,
     order: typeof order === 'number' && Number.isInteger(order) ? order : undefined,
     draft: data.draft === true,
     data,
