@@ -15,6 +15,10 @@ import { kindUrl, Notebook, siteMarkdownOptions, urlOf } from '../../extension/c
 import { getNotebook, resolveContentDir } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
+import { writeRedirects } from './redirects';
+import { writeRobots } from './robots';
+import { copyLinkedImages } from './images';
+import { removeEmptyIcons, transformPageHtml } from './html';
 import { headFor } from './head';
 import { safePageData } from './safePageData';
 import { provideRoutes, routeParams, RouteParams } from './routes';
@@ -60,7 +64,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         ...notebook.drafts().map((e) => e.path),
         ...scan.links.flatMap((l) => [l, `${l}/**`]),
       ],
-      lang: 'en-US',
+      lang: LANG,
       title: siteTitle,
       titleTemplate: `:title · ${siteTitle}`,
       description: profile?.tagline ?? '',
@@ -70,7 +74,10 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       lastUpdated: false,
       head: [
         ['link', { rel: 'icon', type: 'image/svg+xml', href: FAVICON }],
-        ['meta', { name: 'theme-color', content: '#0f172a' }],
+        // The browser's bar takes the page's background from the first paint, by the system's
+        // scheme; the theme keeps both in step with the reader's own choice once it runs.
+        ['meta', { name: 'theme-color', media: '(prefers-color-scheme: light)', content: THEME_COLOR.light }],
+        ['meta', { name: 'theme-color', media: '(prefers-color-scheme: dark)', content: THEME_COLOR.dark }],
         ...(hasFeed ? feedLinks(siteTitle) : []),
       ],
       markdown: siteMarkdownOptions(),
@@ -80,6 +87,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         search: { provider: 'local' },
         links: profile?.links.map((l) => ({ label: l.label, url: l.url })) ?? [],
         feeds: hasFeed,
+        themeColor: THEME_COLOR,
       },
       sitemap: {
         hostname: `${siteUrl}/`,
@@ -95,10 +103,16 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         const facts = pageFacts(notebook, pageData.relativePath, pageData.params as Partial<RouteParams> | undefined);
         return facts ? { ...facts.page, np: facts.np } : undefined;
       },
+      transformHtml: (html, _file, ctx) => transformPageHtml(html, ctx),
       transformHead: ({ pageData, title, description }): HeadConfig[] =>
         headFor({ siteUrl, siteTitle, notebook, pageData, title, description, og }),
       buildEnd: async (site) => {
-        await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
+        // Images first: the feeds' full-size links point at the copies.
+        await copyLinkedImages(notebook, contentDir, site.outDir);
+        await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile, lang: LANG });
+        await writeRedirects(notebook, site.outDir, siteUrl, LANG);
+        await writeRobots(site.outDir, siteUrl);
+        await removeEmptyIcons(site.outDir);
         await og?.write(site.outDir, site.cacheDir);
       },
       vite: {
@@ -126,6 +140,11 @@ export function navItems(nb: Notebook): NavItem[] {
     return page && !page.draft ? [{ text: page.title, link: urlOf(page.path) }] : [];
   });
 }
+
+const LANG = 'en-US';
+
+/** The page's background in each scheme: `--np-bg` of docs/theme/styles/vars.css (the site test checks they agree). */
+const THEME_COLOR = { light: '#ffffff', dark: '#0d1117' } as const;
 
 const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230f172a'/%3E%3Ctext x='6' y='22' font-family='monospace' font-size='16' fill='%2338bdf8'%3E$_%3C/text%3E%3C/svg%3E";
