@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import { promises as fs } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -11,6 +12,8 @@ const TYPES: Record<string, string> = {
 /**
  * Serves a built site on 127.0.0.1 the way a static host with clean URLs does:
  * `/notes/a` → `notes/a.html`, `/notes/` → `notes/index.html`, unknown → `404.html` with status 404.
+ * Text is gzipped for clients that accept it, as every static host does: Lighthouse's
+ * simulated network times what is transferred.
  */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
@@ -22,8 +25,15 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       try {
         const stat = await fs.stat(file);
         if (!stat.isFile()) continue;
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-        res.end(await fs.readFile(file));
+        const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+        const body = await fs.readFile(file);
+        if (/text|javascript|json|xml|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+          res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+          res.end(gzipSync(body));
+        } else {
+          res.writeHead(200, { 'content-type': type });
+          res.end(body);
+        }
         return;
       } catch { /* next candidate */ }
     }
