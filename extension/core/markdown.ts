@@ -27,6 +27,7 @@ import { diskFiles } from './node/load';
 import { drawMermaid, mermaidHtml } from './blocks/mermaid';
 import { mathHtml } from './blocks/math';
 import { mathSyntax } from './blocks/mathSyntax';
+import { headingSlug } from './slug';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -55,7 +56,8 @@ export function siteMarkdownOptions() {
   return {
     ...MARKDOWN_OPTIONS,
     theme: HIGHLIGHT_THEMES,
-    headers: { level: [2, 3] as number[] },
+    headers: { level: [2, 3] as number[], slugify: headingSlug },
+    anchor: { slugify: headingSlug },
     config: (md: MarkdownItLike) => notepressMarkdown(md),
   };
 }

@@ -84,3 +84,9 @@ export function ogImageUrl(url: string): string {
   const stem = url === '/' ? 'index' : url.replace(/^\//, '').replace(/\/$/, '/index');
   return `/og/${stem}.png`;
 }
+
+/** The words of a page for its search results' excerpts: `/notes/a` → `/search/notes/a.json`, `/` → `/search/index.json`. */
+export function searchTextUrl(url: string): string {
+  const stem = url === '/' ? 'index' : url.replace(/^\//, '').replace(/\/$/, '/index');
+  return `/search/${stem}.json`;
+}
