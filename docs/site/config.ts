@@ -21,6 +21,7 @@ import { provideRoutes, routeParams, RouteParams } from './routes';
 import { checkNotebook, reportProblems } from './check';
 import { watchContent } from './watch';
 import { ogImages } from './ogPages';
+import { serveSearchIndex, writeSearchIndex } from './search';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -77,7 +78,6 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       themeConfig: {
         // Small and needed by every page's header and footer; list data never goes here.
         nav: navItems(notebook),
-        search: { provider: 'local' },
         links: profile?.links.map((l) => ({ label: l.label, url: l.url })) ?? [],
         feeds: hasFeed,
       },
@@ -100,10 +100,11 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       buildEnd: async (site) => {
         await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
         await og?.write(site.outDir, site.cacheDir);
+        await writeSearchIndex(notebook, site.outDir);
       },
       vite: {
         resolve: { alias: { 'notepress/theme': THEME_ENTRY } },
-        plugins: [safePageData(), watchContent(notebook, contentDir)],
+        plugins: [safePageData(), watchContent(notebook, contentDir), serveSearchIndex(notebook)],
       },
     } satisfies UserConfig<NotepressThemeConfig>;
   };

@@ -72,6 +72,4 @@ export interface NotepressThemeConfig {
   readonly nav: readonly NavItem[];
   readonly links: readonly { readonly label: string; readonly url: string }[];
   readonly feeds: boolean;
-  /** VitePress's local search: its index is built from the pages and loaded on first use. */
-  readonly search: { readonly provider: 'local' };
 }
