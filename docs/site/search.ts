@@ -39,14 +39,20 @@ function sources(nb: Notebook): Source[] {
 export function searchPages(nb: Notebook): Indexed[] {
   let id = 0;
   return sources(nb).map((p) => {
-    const words = searchText(p.body);
-    const url = urlOf(p.path);
-    const page = id++;
-    const docs: SearchDoc[] = [{ id: page, url, words: searchTextUrl(url), title: p.title, kind: p.kind, summary: p.summary, tags: p.tags.join(' '), text: words.intro.text, code: words.intro.code }];
-    for (const s of words.sections) docs.push({ id: id++, page, heading: s.heading, anchor: s.anchor, text: s.text, code: s.code });
-    const sections = { '': words.intro, ...Object.fromEntries(words.sections.map((s) => [s.anchor, { text: s.text, code: s.code }])) };
-    return { url, docs, words: { summary: p.summary, sections } };
+    const page = indexed(p, id);
+    id += page.docs.length;
+    return page;
   });
+}
+
+/** One page's documents, numbered from `first`, and its words. */
+function indexed(p: Source, first: number): Indexed {
+  const words = searchText(p.body);
+  const url = urlOf(p.path);
+  const docs: SearchDoc[] = [{ id: first, url, words: searchTextUrl(url), title: p.title, kind: p.kind, summary: p.summary, tags: p.tags.join(' '), text: words.intro.text, code: words.intro.code }];
+  for (const s of words.sections) docs.push({ id: first + docs.length, page: first, heading: s.heading, anchor: s.anchor, text: s.text, code: s.code });
+  const sections = { '': words.intro, ...Object.fromEntries(words.sections.map((s) => [s.anchor, { text: s.text, code: s.code }])) };
+  return { url, docs, words: { summary: p.summary, sections } };
 }
 
 /** The index as the search box loads it: MiniSearch's JSON. */
@@ -62,7 +68,10 @@ export async function writeSearchIndex(nb: Notebook, outDir: string): Promise<vo
   await fs.writeFile(path.join(outDir, SEARCH_INDEX_FILE), searchIndexJson(pages));
   const dirs = new Set(pages.map((p) => path.dirname(path.join(outDir, searchTextUrl(p.url)))));
   for (const d of dirs) await fs.mkdir(d, { recursive: true });
-  await Promise.all(pages.map((p) => fs.writeFile(path.join(outDir, searchTextUrl(p.url)), JSON.stringify(p.words))));
+  // In batches: thousands of files written at once would each hold a descriptor.
+  for (let i = 0; i < pages.length; i += 64) {
+    await Promise.all(pages.slice(i, i + 64).map((p) => fs.writeFile(path.join(outDir, searchTextUrl(p.url)), JSON.stringify(p.words))));
+  }
 }
 
 /** In `vitepress dev`: the same files, made from the notebook as it is now (the watcher keeps it current). */
@@ -71,17 +80,25 @@ export function serveSearchIndex(nb: Notebook): Plugin {
     name: 'notepress:search-index',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
+        const base = server.config.base;
         let url: string;
         try {
-          url = decodeURI((req.url ?? '').replace(/[?#].*$/, '')).slice(server.config.base.length - 1);
+          url = decodeURI((req.url ?? '').replace(/[?#].*$/, ''));
         } catch {
           return next();
         }
-        const pages = url === `/${SEARCH_INDEX_FILE}` || url.startsWith('/search/') ? searchPages(nb) : undefined;
-        const body = !pages ? undefined : url.startsWith('/search/') ? pages.find((p) => searchTextUrl(p.url) === url)?.words : undefined;
-        if (!pages || (url.startsWith('/search/') && !body)) return next();
+        if (!url.startsWith(base)) return next();
+        url = url.slice(base.length - 1);
+        let body: string | undefined;
+        if (url === `/${SEARCH_INDEX_FILE}`) body = searchIndexJson(searchPages(nb));
+        else if (url.startsWith('/search/')) {
+          // One page's words: only that page is read.
+          const page = sources(nb).find((p) => searchTextUrl(urlOf(p.path)) === url);
+          if (page) body = JSON.stringify(indexed(page, 0).words);
+        }
+        if (body === undefined) return next();
         res.setHeader('content-type', 'application/json');
-        res.end(body ? JSON.stringify(body) : searchIndexJson(pages));
+        res.end(body);
       });
     },
   };
