@@ -30,6 +30,7 @@ import { lighthouseRuns } from './lighthouse';
 import { benchActivation, bundleMakeup, packageSizes } from './extension';
 import { benchOg, type OgFigures } from './og';
 import { blocksNote } from './blocksNote';
+import { benchSearch, type SearchFigures } from './search';
 import { loadBlockEngines } from '../extension/core/blocks/engines';
 
 export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
@@ -253,6 +254,16 @@ export function lighthouseRows(ours: Awaited<ReturnType<typeof lighthouseRuns>>,
 /** AstroPaper's Open Graph image takes about a second (its issue #428): quoted, not measured here. */
 const ASTROPAPER_MS = 1000;
 
+export function searchRows(figures: SearchFigures[]): Row[] {
+  const base = 'VitePress local search, default theme';
+  return figures.flatMap(({ n, ours, theirs, write }) => [
+    row('search', `${n} notes: the index, gzip (raw ${fmt(ours.indexRaw / 1024, 'KB')})`, ours.indexGzip / 1024, theirs.indexGzip / 1024, `${base}; raw ${fmt(theirs.indexRaw / 1024, 'KB')}`, undefined, 'KB'),
+    row('search', `${n} notes: fetched from opening search to results with excerpts, gzip (${ours.files} files)`, ours.fetchedGzip / 1024, theirs.fetchedGzip / 1024, `${base}; ${theirs.files} files`, undefined, 'KB'),
+    row('search', `${n} notes: opening search to the first result, cold (median of ${ours.first.runs}; min ${fmt(ours.first.min)}, max ${fmt(ours.first.max)})`, ours.first.median, theirs.first.median, base),
+    row('search', `${n} notes: writing the index and the pages' words at build end (median of ${write.runs}; max ${fmt(write.max)})`, write.median, undefined, ''),
+  ]);
+}
+
 export function ogRows(f: OgFigures): Row[] {
   const { cold, cached, naive, first } = f;
   return [
@@ -290,6 +301,7 @@ async function main(): Promise<void> {
   if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
   if (want('blocks')) rows.push(...(await benchBlocks(quick ? 5 : 200)));
   if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)));
+  if (want('search')) rows.push(...searchRows(await benchSearch(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
     const sites = buildSeedSites();
     try {

@@ -17,7 +17,7 @@ import { getNotebook, resolveContentDir } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
 import { exactTitle, headFor } from './head';
-import { safeMarkdown, searchRender } from './safeMarkdown';
+import { safeMarkdown } from './safeMarkdown';
 import { headerPolicy, withCsp } from './csp';
 import { writeRedirects } from './redirects';
 import { writeRobots } from './robots';
@@ -27,6 +27,7 @@ import { provideRoutes, routeParams, RouteParams } from './routes';
 import { checkNotebook, reportProblems } from './check';
 import { watchContent } from './watch';
 import { ogImages } from './ogPages';
+import { serveSearchIndex, writeSearchIndex } from './search';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -89,7 +90,6 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       themeConfig: {
         // Small and needed by every page's header and footer; list data never goes here.
         nav: navItems(notebook),
-        search: { provider: 'local', options: { _render: searchRender(contentDir) } },
         links: profile?.links.map((l) => ({ label: l.label, url: l.url })) ?? [],
         feeds: hasFeed,
         themeColor: THEME_COLOR,
@@ -121,11 +121,12 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         await writeRobots(site.outDir, siteUrl);
         await removeEmptyIcons(site.outDir);
         await og?.write(site.outDir, site.cacheDir);
+        await writeSearchIndex(notebook, site.outDir);
         await writeFile(path.join(site.outDir, '_headers'), headerPolicy(scriptHashes));
       },
       vite: {
         resolve: { alias: { 'notepress/theme': THEME_ENTRY } },
-        plugins: [safeMarkdown(contentDir), watchContent(notebook, contentDir)],
+        plugins: [safeMarkdown(contentDir), watchContent(notebook, contentDir), serveSearchIndex(notebook)],
       },
     };
     return { ...config, ...options.site };

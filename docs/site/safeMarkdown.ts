@@ -11,7 +11,6 @@
  * string literal as `<\/script`, which JavaScript reads back as the same characters:
  * nothing is lost, and nothing can close the block.
  */
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Plugin } from 'vite';
 import { restoreIncludes, vitepressSource } from '../../extension/core/index';
@@ -52,16 +51,5 @@ export function safeMarkdown(contentDir: string): Plugin {
       };
       vitepress.transform = typeof original === 'function' ? wrapped : { ...original, handler: wrapped };
     },
-  };
-}
-
-/**
- * VitePress's local search reads each page's file itself and applies includes before
- * rendering; this renders the same safe text instead (the `_render` search option).
- */
-export function searchRender(contentDir: string) {
-  return (_src: string, env: { path: string; frontmatter?: { search?: boolean } }, md: { render(src: string, env: unknown): string }): string => {
-    const html = restoreIncludes(md.render(safeSource(contentDir, env.path, readFileSync(env.path, 'utf8')), env));
-    return env.frontmatter?.search === false ? '' : html;
   };
 }

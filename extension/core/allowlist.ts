@@ -107,3 +107,10 @@ export const ATTR_VALUES: Readonly<Record<string, RegExp>> = {
   span: /^\d{1,4}$/, colspan: /^\d{1,4}$/, rowspan: /^\d{1,4}$/, start: /^-?\d{1,9}$/, value: /^-?\d{1,9}$/,
   lang: /^[a-zA-Z0-9-]{1,35}$/,
 };
+
+const DROPPED = new Set(DROP_WITH_CONTENT);
+
+/** True for elements removed together with their content (`<script>`, `<style>`, ...): what a page never shows as words. */
+export function isDroppedTag(name: string): boolean {
+  return DROPPED.has(name.toLowerCase());
+}

@@ -28,6 +28,7 @@ export * from './starter';
 export * from './header';
 export * from './aliases';
 export * from './imageLinks';
+export * from './searchText';
 export { loadBlockEngines, needsBlockEngines } from './blocks/engines';
 export { DIAGRAM_SVG_ALLOWLIST } from './blocks/svg';
 export { MATHML_ALLOWLIST } from './blocks/math';

@@ -36,6 +36,7 @@ import { drawMermaid, mermaidHtml } from './blocks/mermaid';
 import { mathHtml } from './blocks/math';
 import { mathSyntax } from './blocks/mathSyntax';
 import { linkImages } from './imageLinks';
+import { headingSlug } from './slug';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -63,7 +64,8 @@ export function siteMarkdownOptions() {
   return {
     ...MARKDOWN_OPTIONS,
     theme: HIGHLIGHT_THEMES,
-    headers: { level: [2, 3] as number[] },
+    headers: { level: [2, 3] as number[], slugify: headingSlug },
+    anchor: { slugify: headingSlug },
     // markdown-it-attrs stays for anchors and classes (`## Title {#id .class}`), and
     // may set nothing else: `{:title="..."}` would be a Vue binding run at build time,
     // `{onerror=...}` a handler, `{src=...}` an image the reference check never saw.

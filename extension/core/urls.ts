@@ -117,3 +117,9 @@ export function absoluteHref(siteUrl: string, pageUrl: string, href: string): st
     return href;
   }
 }
+
+/** The words of a page for its search results' excerpts: `/notes/a` → `/search/notes/a.json`, `/` → `/search/index.json`. */
+export function searchTextUrl(url: string): string {
+  const stem = url === '/' ? 'index' : url.replace(/^\//, '').replace(/\/$/, '/index');
+  return `/search/${stem}.json`;
+}

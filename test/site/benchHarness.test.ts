@@ -12,7 +12,7 @@ describe('benchmark harness (smoke)', function () {
   });
 
   it('every section but the editor\'s prints its figures, and a ratio wherever it names a baseline', () => {
-    const sections = ['index', 'preview', 'chart', 'og', 'blocks', 'site', 'lighthouse'];
+    const sections = ['index', 'preview', 'chart', 'og', 'blocks', 'site', 'lighthouse', 'search'];
     const rows = runBench(sections);
     for (const s of sections) assert.ok(rows.some((r) => r.section === s), `section ${s} printed no row`);
     for (const r of rows) {

@@ -210,7 +210,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
         const view = await nav.boundingBox();
         assert.ok(current!.x >= view!.x - 1 && current!.x + current!.width <= view!.x + view!.width + 1, 'the current section is visible');
         await search.click();
-        await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+        await page.getByRole('combobox', { name: 'Search' }).waitFor();
       });
     }
 

@@ -88,14 +88,16 @@ describe('site (VitePress build in Chromium)', function () {
 
   it('search finds a note by a word of its body, and never a draft', async () => {
     await page.goto(server.url + '/');
+    // The button works once the page's script has run; it then announces its shortcuts.
+    await page.locator('.search-box__button[aria-keyshortcuts]').waitFor();
     await page.getByRole('button', { name: /Search/ }).click();
-    const input = page.getByRole('searchbox', { name: 'Search' });
+    const input = page.getByRole('combobox', { name: 'Search' });
     await input.fill('watermark');
-    const hit = page.locator('.search-dialog__results a').first();
+    const hit = page.locator('#np-search-results .search-results__option--page .search-results__title').first();
     await hit.waitFor();
-    assert.match((await hit.getAttribute('href')) ?? '', /^\/notes\/kafka-log-segments-and-consumer-lag/);
+    assert.equal(await hit.innerText(), "Kafka's log: segments, replication, and consumer lag");
     await input.fill('zanzibarquux');
-    await page.locator('.search-dialog__status', { hasText: '0 results' }).waitFor();
+    await page.locator('.search-box__status', { hasText: 'No results' }).waitFor();
   });
 
   it('the dark-mode toggle works and persists across a reload', async () => {
@@ -124,9 +126,10 @@ describe('site (VitePress build in Chromium)', function () {
     }
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    await page.locator('.search-box__button[aria-keyshortcuts]').waitFor();
     await page.getByRole('button', { name: /Search/ }).click();
-    await page.getByRole('searchbox', { name: 'Search' }).fill('watermark');
-    await page.locator('.search-dialog__results a').first().click();
+    await page.getByRole('combobox', { name: 'Search' }).fill('watermark');
+    await page.locator('#np-search-results .search-results__option--page').first().click();
     await page.waitForFunction(() => location.pathname === '/notes/kafka-log-segments-and-consumer-lag' && !!document.querySelector('.entry__body figure'));
     violations.push(...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp)) ?? []));
     assert.deepEqual(violations, []);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -87,16 +88,27 @@ describe('hostile notes: the built site in Chromium', function () {
     assert.deepEqual(js, []);
   });
 
-  it('writes a note\'s title and summary escaped wherever feed readers read HTML: RSS, Atom, JSON Feed\'s content_html', () => {
-    for (const f of ['feed.xml', 'atom.xml']) {
-      const cdata = [...readFileSync(path.join(out, f), 'utf8').matchAll(/<!\[CDATA\[([^]*?)\]\]>/g)].map((m) => m[1]);
-      const text = readFileSync(path.join(out, f), 'utf8');
-      assert.ok(cdata.some((c) => c.includes('&lt;img src=x onerror=alert(1)//')), `${f}: ${cdata.length} CDATA sections; ${text.slice(text.indexOf('onerror=alert(1)//') - 200, text.indexOf('onerror=alert(1)//') + 50)}`);
-      assert.deepEqual(cdata.filter((c) => c.includes('<')), [], f);
+  it('writes titles and summaries escaped wherever feed readers read HTML, and full texts only as the sanitizer left them', () => {
+    // Read as a feed reader reads it: parsed as HTML, then every element and attribute looked at.
+    const DANGER = { test: (html: string) => DomUtils.findAll((e) => /^(script|iframe|object|embed|form|base|meta|style)$/i.test(e.name)
+      || Object.entries(e.attribs).some(([k, v]) => /^on/i.test(k) || (/^(href|src)$/i.test(k) && /^\s*(javascript|vbscript|data:text)/i.test(v))), parseDocument(html).children)
+      .map((e) => `<${e.name} ${Object.keys(e.attribs).join(' ')}>`).join(' ') };
+    for (const [f, summaryTag, contentTag] of [['feed.xml', 'description', 'content:encoded'], ['atom.xml', 'summary', 'content']]) {
+      const xml = readFileSync(path.join(out, f), 'utf8');
+      // Each item's own fields, read with an XML parser (CDATA unwrapped), not a full text's inner elements.
+      const items = DomUtils.findAll((e) => e.name === 'item' || e.name === 'entry', parseDocument(xml, { xmlMode: true }).children);
+      const field = (tag: string) => items.flatMap((i) => i.children.filter((c): c is typeof i => 'name' in c && c.name === tag).map((c) => DomUtils.textContent(c)));
+      const text = [...field('title'), ...field(summaryTag)];
+      assert.ok(text.some((c) => c.includes('&lt;img src=x onerror=alert(1)//')), `${f}: the hostile summary, escaped`);
+      assert.deepEqual(text.filter((c) => c.includes('<')), [], f);
+      const contents = field(contentTag);
+      assert.ok(contents.length > 0, `${f}: full texts`);
+      const bad = contents.map((c) => DANGER.test(c)).filter(Boolean);
+      assert.deepEqual(bad.map((c) => c.slice(0, 400)), [], f);
     }
-    const json = JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8')) as { items: { content_html?: string }[] };
-    assert.ok(json.items.some((i) => i.content_html === '&quot;&gt;&lt;img src=x onerror=alert(1)//'));
-    assert.deepEqual(json.items.filter((i) => i.content_html?.includes('<')), []);
+    const json = JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8')) as { items: { title: string; summary?: string; content_html?: string }[] };
+    assert.ok(json.items.some((i) => i.summary === '"><img src=x onerror=alert(1)//'), 'JSON Feed: the summary as plain text');
+    assert.deepEqual(json.items.map((i) => DANGER.test(i.content_html ?? '')).filter(Boolean), []);
   });
 
   for (const mode of ['built', 'report-only'] as CspMode[]) {

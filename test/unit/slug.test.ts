@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isSafeSlug, slugify, slugOf, uniqueFileName } from '../../extension/core/slug';
+import { headingSlug, isSafeSlug, slugify, slugOf, uniqueFileName } from '../../extension/core/slug';
 import { tagUrl, urlOf } from '../../extension/core/urls';
 
 describe('slug', () => {
@@ -46,5 +46,15 @@ describe('slug', () => {
     assert.equal(urlOf('index.md'), '/');
     assert.equal(slugOf('notes/2026/a-b.md'), 'a-b');
     assert.equal(tagUrl('Event Loop'), '/tags/event-loop');
+  });
+});
+
+describe('headingSlug', () => {
+  it('makes VitePress\'s heading ids', () => {
+    assert.equal(headingSlug('Event-driven: one thread, many connections'), 'event-driven-one-thread-many-connections');
+    assert.equal(headingSlug('async/await: the state machine, written for you'), 'async-await-the-state-machine-written-for-you');
+    assert.equal(headingSlug('2026 in review'), '_2026-in-review');
+    assert.equal(headingSlug('Café “quoted”'), 'cafe-quoted');
+    assert.equal(headingSlug('नमस्ते दुनिया'), 'नमस्ते-दुनिया');
   });
 });

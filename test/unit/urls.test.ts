@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { filesOfUrl, ogImageUrl, resolveLink, seriesUrl, tagKey, tagUrl, urlOf } from '../../extension/core/urls';
+import { filesOfUrl, ogImageUrl, resolveLink, searchTextUrl, seriesUrl, tagKey, tagUrl, urlOf } from '../../extension/core/urls';
 
 describe('urls', () => {
   it('derives a page URL from a file, and the files a URL may be, each the inverse of the other', () => {
@@ -29,5 +29,10 @@ describe('urls', () => {
     assert.equal(ogImageUrl('/'), '/og/index.png');
     assert.equal(ogImageUrl('/notes/a'), '/og/notes/a.png');
     assert.equal(ogImageUrl('/notes/'), '/og/notes/index.png');
+  });
+  it('names the file of each page\'s words for search excerpts', () => {
+    assert.equal(searchTextUrl('/'), '/search/index.json');
+    assert.equal(searchTextUrl('/notes/a'), '/search/notes/a.json');
+    assert.equal(searchTextUrl('/about/'), '/search/about/index.json');
   });
 });

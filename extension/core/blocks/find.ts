@@ -22,21 +22,27 @@ export interface FoundBlock {
   readonly column: number;
 }
 
-type Token = { type: string; info: string; content: string; map: [number, number] | null; meta: Record<string, unknown> | null; children: Token[] | null };
+/** The parts of a markdown-it token the core's readers use. */
+export type Token = { type: string; tag: string; info: string; content: string; map: [number, number] | null; meta: Record<string, unknown> | null; children: Token[] | null };
 
 let md: { parse(src: string, env: object): unknown[] } | undefined;
 
-/** Every diagram and formula in `body`, whose first line is file line `bodyLine`. */
-export function findBlocks(body: string, bodyLine: number): FoundBlock[] {
-  if (!needsBlockEngines(body)) return [];
+/** A body's markdown-it tokens, parsed with the renderer's block and inline rules (math included). */
+export function bodyTokens(body: string): Token[] {
   if (!md) {
     const m = new MarkdownIt(MARKDOWN_OPTIONS);
     mathSyntax(m);
     md = m;
   }
+  return md.parse(body, {}) as Token[];
+}
+
+/** Every diagram and formula in `body`, whose first line is file line `bodyLine`. */
+export function findBlocks(body: string, bodyLine: number): FoundBlock[] {
+  if (!needsBlockEngines(body)) return [];
   const lines = body.split('\n');
   const out: FoundBlock[] = [];
-  for (const t of md.parse(body, {}) as Token[]) {
+  for (const t of bodyTokens(body)) {
     const first = t.map?.[0] ?? 0;
     if (t.type === 'fence') {
       const lang = t.info.trim().split(/\s+/)[0];
