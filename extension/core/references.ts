@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { Parser } from 'htmlparser2';
-import { chartBlocks, parseChart } from './chart/index';
+import { chartBlocks, inFile, parseChart } from './chart/index';
 import { localMedia, srcsetUrls } from './sanitize';
 import { Problem, ProblemCode } from './problems';
 
@@ -105,7 +105,7 @@ export function referenceProblems(e: { path: string; body: string; bodyLine: num
     // Charts with inline data were checked when the entry was parsed: not parsed again here.
     if (!/^data\s*:/m.test(b.source)) continue;
     const parsed = parseChart(b.source, { file: e.path, line: b.line, read: (t) => files.read(t) });
-    if (parsed.dataFile) out.push(...parsed.problems);
+    if (parsed.dataFile) out.push(...parsed.problems.map((p) => inFile(p, b)));
   }
   return out;
 }

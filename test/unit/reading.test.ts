@@ -30,3 +30,19 @@ describe('reading', () => {
   });
   it('formats as the seed does', () => assert.equal(formatReadingTime(8), '8 min read'));
 });
+
+describe('one parse for every reader of blocks', () => {
+  it('a chart inside a blockquote or a list is checked like any chart, at its own line', async () => {
+    const { parseEntry } = await import('../../extension/core/entry');
+    const { DEFAULT_TABLE } = await import('../../extension/core/kinds');
+    const text = '---\ntitle: T\ndate: 2026-01-01\n---\n\n> ```chart\n> x,y\n> 1,2\n> 2,oops\n> ```\n\n- item\n\n  ```chart\n  x,y\n  1,zz\n  ```\n';
+    assert.deepEqual(parseEntry('notes/t.md', text, DEFAULT_TABLE.spec('note')).problems.map((p) => `${p.line}:${p.column} ${p.message}`), [
+      '9:5 "oops" in column "y" is not a number',
+      '16:5 "zz" in column "y" is not a number',
+    ]);
+  });
+  it('reading time leaves out charts, diagrams and formulas, wherever they are', () => {
+    const body = 'one two\n\n> ```chart\n> a,b\n> 1,2\n> ```\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n```js\nlet x = 1\n```\n';
+    assert.deepEqual(readingStats(body), { words: 2, codeWords: 3, minutes: 1 });
+  });
+});

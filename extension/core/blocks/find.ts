@@ -4,10 +4,8 @@
  * is judged as the page renders it. The only place that finds these blocks: their
  * problems come from here, and the renderer draws what markdown-it gives it.
  */
-import MarkdownIt from 'markdown-it';
 import { Problem } from '../problems';
-import { MARKDOWN_OPTIONS } from '../markdown';
-import { mathSyntax } from './mathSyntax';
+import { bodyTokens } from '../tokens';
 import { mathProblem } from './math';
 import { mermaidProblems } from './mermaid';
 import { needsBlockEngines } from './engines';
@@ -22,20 +20,7 @@ export interface FoundBlock {
   readonly column: number;
 }
 
-/** The parts of a markdown-it token the core's readers use. */
-export type Token = { type: string; tag: string; info: string; content: string; map: [number, number] | null; meta: Record<string, unknown> | null; children: Token[] | null };
-
-let md: { parse(src: string, env: object): unknown[] } | undefined;
-
-/** A body's markdown-it tokens, parsed with the renderer's block and inline rules (math included). */
-export function bodyTokens(body: string): Token[] {
-  if (!md) {
-    const m = new MarkdownIt(MARKDOWN_OPTIONS);
-    mathSyntax(m);
-    md = m;
-  }
-  return md.parse(body, {}) as Token[];
-}
+export { bodyTokens, type Token } from '../tokens';
 
 /** Every diagram and formula in `body`, whose first line is file line `bodyLine`. */
 export function findBlocks(body: string, bodyLine: number): FoundBlock[] {

@@ -33,6 +33,6 @@
 export { CHART_KEYS, CHART_TYPES, type ChartType } from './spec';
 export type { ChartRow, ChartTable } from './data';
 export { MAX_SERIES, type Chart, type ChartSeries } from './build';
-export { chartBlocks, chartProblems, parseChart, type ChartBlock, type ChartContext, type ChartParse } from './parse';
+export { chartBlocks, chartProblems, inFile, parseChart, type ChartBlock, type ChartContext, type ChartParse } from './parse';
 export { relativeSymbol } from './svg';
 export { renderChart, renderChartError } from './render';

@@ -2,6 +2,7 @@
  * Finding chart blocks in a note and parsing one: spec, then data (inline or from a
  * file beside the note), then the chart, every problem at its line and column.
  */
+import { codeBlocks } from '../tokens';
 import { posix } from 'node:path';
 import { Problem, ProblemCode } from '../problems';
 import { readSpec, type Place } from './spec';
@@ -14,6 +15,8 @@ export interface ChartBlock {
   readonly source: string;
   /** 1-based file line of the first line inside the fences. */
   readonly line: number;
+  /** File columns before each line of the block (a quote's `> `, a list item's indentation). */
+  readonly prefixes?: readonly number[];
 }
 
 /** Where a block is, and how to read the data file it may name. */
@@ -37,29 +40,22 @@ export interface ChartParse {
   readonly dataFile?: string;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/;
-
-/** The chart blocks of a body, found line by line as markdown-it finds fences. */
+/** The chart blocks of a body, wherever they stand (a list, a quote), as markdown-it finds them. */
 export function chartBlocks(body: string, bodyLine: number): ChartBlock[] {
+  // Cheap first look: a note without the word never pays for a parse here.
   if (!body.includes('chart')) return [];
-  const out: ChartBlock[] = [];
-  const lines = body.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = FENCE.exec(lines[i]);
-    if (!m) continue;
-    const fence = m[1];
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && !(lines[end].trimStart().startsWith(fence) && lines[end].trim().replace(/[`~]/g, '') === '')) end++;
-    if (m[2] === 'chart') out.push({ source: lines.slice(start, end).join('\n'), line: bodyLine + start });
-    i = end;
-  }
-  return out;
+  return codeBlocks(body, bodyLine).filter((b) => b.lang === 'chart').map((b) => ({ source: b.content.replace(/\n$/, ''), line: b.line, prefixes: b.prefixes }));
 }
 
 /** Problems of every chart in a body. `read` as in {@link ChartContext}. */
 export function chartProblems(file: string, body: string, bodyLine: number, read?: (target: string) => string | undefined): Problem[] {
-  return chartBlocks(body, bodyLine).flatMap((b) => parseChart(b.source, { file, line: b.line, read }).problems);
+  return chartBlocks(body, bodyLine).flatMap((b) => parseChart(b.source, { file, line: b.line, read }).problems.map((p) => inFile(p, b)));
+}
+
+/** A problem placed in the block's content, placed in the file: past a quote's `> ` or a list item's indentation. */
+export function inFile(p: Problem, b: ChartBlock): Problem {
+  const shift = b.prefixes?.[p.line - b.line] ?? 0;
+  return shift ? { ...p, column: p.column + shift, endColumn: p.endColumn + (p.endLine === p.line ? shift : 0) } : p;
 }
 
 /** Parses and checks a chart block. Never throws. */

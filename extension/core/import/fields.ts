@@ -3,6 +3,7 @@
  * exported: the importer applies it, and the editor offers the same renames as quick
  * fixes, so both agree on what `pubDate` means.
  */
+import { firstHeading } from '../reading';
 import { Document, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import { isIsoDate, repairDate } from '../dates';
 import type { SourcePost } from './layout';
@@ -192,14 +193,6 @@ function words(node: unknown): string[] {
   return [];
 }
 
-function firstHeading(body: string): string | undefined {
-  for (const line of body.split(/\r?\n/)) {
-    if (/^ {0,3}(```|~~~)/.test(line)) return undefined;
-    const m = /^ {0,3}#\s+(.+?)(?:\s+#+)?\s*$/.exec(line);
-    if (m) return m[1];
-  }
-  return undefined;
-}
 
 function humanize(stem: string): string {
   const words = stem.replace(/[-_]+/g, ' ').trim();
