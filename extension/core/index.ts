@@ -25,6 +25,7 @@ export * from './references';
 export * from './chart';
 export * from './starter';
 export * from './header';
+export * from './links/index';
 export { loadBlockEngines, needsBlockEngines } from './blocks/engines';
 export { DIAGRAM_SVG_ALLOWLIST } from './blocks/svg';
 export { MATHML_ALLOWLIST } from './blocks/math';

@@ -15,8 +15,8 @@ export interface MarkdownItLike {
     rules: Record<string, any>;
     renderInline(tokens: any[], options: any, env: any): string;
   };
-  core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any }) => void): void } };
-  inline: { ruler: { after(after: string, name: string, rule: any): void } };
+  core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any; Token: any }) => void): void; after(after: string, name: string, rule: (state: any) => void): void } };
+  inline: { ruler: { after(after: string, name: string, rule: any): void; before(before: string, name: string, rule: any): void } };
   block: { ruler: { after(after: string, name: string, rule: any, options?: any): void } };
   render(src: string, env?: any): string;
 }
@@ -27,6 +27,9 @@ import { diskFiles } from './node/load';
 import { drawMermaid, mermaidHtml } from './blocks/mermaid';
 import { mathHtml } from './blocks/math';
 import { mathSyntax } from './blocks/mathSyntax';
+import { wikilinkRender, wikilinkSyntax } from './links/wikilink';
+import { backlinkTokens } from './links/backlinks';
+import type { Notebook } from './notebook';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -41,6 +44,8 @@ type Env = {
   notepressSourceLines?: boolean;
   /** Reads a content-relative file for a chart's `data:` (the preview passes one that sees unsaved edits). */
   notepressReadFile?: (target: string) => string | undefined;
+  /** The notebook wikilinks resolve in and backlinks come from, for this render (the preview's); else the plugin's option. */
+  notepressNotebook?: Notebook;
   /** VitePress's: the note's absolute path and its path relative to the content folder. */
   path?: string;
   relativePath?: string;
@@ -51,13 +56,22 @@ type Env = {
  * to VitePress, and the preview passes them to VitePress's own `createMarkdownRenderer`,
  * so both render a note with the same renderer, plugins and highlighter.
  */
-export function siteMarkdownOptions() {
+export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
   return {
     ...MARKDOWN_OPTIONS,
     theme: HIGHLIGHT_THEMES,
     headers: { level: [2, 3] as number[] },
-    config: (md: MarkdownItLike) => notepressMarkdown(md),
+    config: (md: MarkdownItLike) => notepressMarkdown(md, o),
   };
+}
+
+export interface NotepressMarkdownOptions {
+  /**
+   * The notebook that wikilinks resolve in and backlinks come from (the site's). A render
+   * may name its own as `env.notepressNotebook` (the preview's, which follows the editor).
+   * Without either, wikilinks render as unresolved text and no backlinks are shown.
+   */
+  readonly notebook?: () => Notebook | undefined;
 }
 
 /**
@@ -72,7 +86,15 @@ export function siteMarkdownOptions() {
  *   stops VitePress from stripping static content out of each page's JavaScript:
  *   measured, a note page's chunk grew from 2 KB to 28 KB.)
  */
-export const notepressMarkdown = (md: MarkdownItLike): void => {
+export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOptions = {}): void => {
+  const notebookOf = (env: Env): Notebook | undefined => env.notepressNotebook ?? o.notebook?.();
+  // [[Wikilinks]] become links to the entry they name (links/wikilink.ts), resolved in the notebook.
+  wikilinkSyntax(md);
+  wikilinkRender(md, (env: Env) => {
+    const nb = notebookOf(env);
+    return nb ? (from, link, own) => nb.links.wikilinkUrl(from, link, own) : undefined;
+  });
+
   // For the preview's scroll sync only: block elements carry the source line they
   // start on. The site never sets the flag, so its HTML has no such attributes.
   md.core.ruler.push('notepress_source_lines', (state) => {
@@ -81,6 +103,12 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
     for (const t of state.tokens) {
       if (t.map && t.block && t.nesting >= 0 && t.type !== 'html_block') t.attrSet('data-line', String(t.map[0] + offset));
     }
+  });
+  // An entry ends with the entries that link to it ("Linked from"), as static HTML: no script shows it.
+  md.core.ruler.push('notepress_backlinks', (state) => {
+    const nb = notebookOf(state.env ?? {});
+    const rel = state.env?.relativePath;
+    if (nb && typeof rel === 'string') state.tokens.push(...backlinkTokens(state.Token, nb, rel));
   });
   const balancer = (env: Env): HtmlBalancer => (env.__notepressHtml ??= new HtmlBalancer());
   md.renderer.rules.html_block = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);

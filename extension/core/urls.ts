@@ -82,3 +82,6 @@ export function ogImageUrl(url: string): string {
   const stem = url === '/' ? 'index' : url.replace(/^\//, '').replace(/\/$/, '/index');
   return `/og/${stem}.png`;
 }
+
+/** The site's feeds (written when a kind has `feed` on): RSS, Atom and JSON Feed. */
+export const FEED_URLS = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;

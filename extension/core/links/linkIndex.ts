@@ -1,0 +1,245 @@
+/**
+ * The notebook's links: every note's links read once, resolved once, and kept until
+ * something they depend on changes. Resolving a note's links records what it asked of
+ * the notebook (a path, a name, the generated pages); when a file changes, only the
+ * notes that asked about it are resolved again, so typing in one note of 10,000 costs
+ * that note, not the notebook. Backlinks and dead links come from the same answers.
+ */
+import type { Notebook } from '../notebook';
+import { kindUrl, seriesKey, tagKey, urlOf, FEED_URLS } from '../urls';
+import { PROFILE_PATH } from '../kinds';
+import { Problem } from '../problems';
+import type { ContentFiles } from '../references';
+import type { Heading } from './headings';
+import { NoteLink, readLinks } from './read';
+import { LinkTargets, Resolution, resolveOne, wikiHeading } from './resolve';
+import type { Wikilink } from './wikilink';
+
+/** A file whose body is published: an entry, a top-level page, or the profile. */
+interface Source { readonly path: string; readonly body: string; readonly bodyLine: number }
+
+interface Known {
+  readonly source: Source;
+  readonly title: string;
+  readonly draft: boolean;
+  readonly names: readonly string[];
+  /** Tags and series, for the generated pages they make. */
+  readonly generatedBy: string;
+  readonly links: readonly NoteLink[];
+  readonly headings: readonly Heading[];
+}
+
+/** One link and where it leads. */
+export interface ResolvedLink { readonly link: NoteLink; readonly resolution: Resolution }
+
+interface Resolved { readonly links: readonly ResolvedLink[]; readonly deps: readonly string[] }
+
+/** A note that links to another. */
+export interface Backlink { readonly path: string; readonly title: string; readonly url: string; readonly draft: boolean }
+
+const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+export class LinkIndex {
+  private readonly known = new Map<string, Known>();
+  private readonly dirty = new Set<string>();
+  private readonly resolved = new Map<string, Resolved>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly backrefs = new Map<string, Set<string>>();
+  private readonly byName = new Map<string, Set<string>>();
+  private generatedPaths: Set<string> | undefined;
+
+  constructor(private readonly nb: Notebook) {
+    for (const p of nb.paths()) this.dirty.add(p);
+  }
+
+  /** A file was set or deleted: what depended on it is recomputed on the next question. */
+  touch(path: string): void {
+    this.dirty.add(path);
+  }
+
+  /** The links of a note, each with where it leads. */
+  linksOf(path: string): readonly ResolvedLink[] {
+    this.sync();
+    return this.known.has(path) ? this.resolve(path).links : [];
+  }
+
+  /** The headings of a note, with their anchors. */
+  headingsOf(path: string): readonly Heading[] {
+    this.sync();
+    return this.known.get(path)?.headings ?? [];
+  }
+
+  /** Notes and pages that link to `path`, by title; with `published`, drafts left out (as the site shows them). */
+  backlinks(path: string, o: { published?: boolean } = {}): Backlink[] {
+    this.resolveAll();
+    const out: Backlink[] = [];
+    for (const from of this.backrefs.get(path) ?? []) {
+      const k = this.known.get(from);
+      if (!k || from === path || (o.published && k.draft)) continue;
+      out.push({ path: from, title: k.title, url: urlOf(from), draft: k.draft });
+    }
+    return out.sort((a, b) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path));
+  }
+
+  /** Every link that leads nowhere, as a problem at its line. Files are looked for through `files`. */
+  problems(files: ContentFiles): Problem[] {
+    this.resolveAll();
+    const exists = new Map<string, boolean>();
+    const out: Problem[] = [];
+    for (const [path, r] of this.resolved) {
+      for (const { link, resolution: res } of r.links) {
+        if (!res.problem) continue;
+        if (res.file) {
+          let there = exists.get(res.file);
+          if (there === undefined) exists.set(res.file, (there = files.isFile(res.file)));
+          if (there) continue;
+        }
+        out.push({ file: path, line: link.line, column: link.column, endLine: link.endLine, endColumn: link.endColumn, code: res.problem.code, severity: 'error', message: res.problem.message });
+      }
+    }
+    return out;
+  }
+
+  /** The URL a wikilink of `from` leads to (with its heading's anchor), or undefined when it leads nowhere. */
+  wikilinkUrl(from: string, w: Wikilink, own: readonly Heading[]): string | undefined {
+    this.sync();
+    if (!w.target) {
+      const h = wikiHeading(w.heading ?? '', own);
+      return h ? `#${h.slug}` : undefined;
+    }
+    const found = this.named(w.target, () => undefined);
+    if (found.length !== 1) return undefined;
+    const h = w.heading ? wikiHeading(w.heading, found[0] === from ? own : this.known.get(found[0])?.headings ?? []) : undefined;
+    return urlOf(found[0]) + (h ? `#${h.slug}` : '');
+  }
+
+  /** Every note path the index holds. */
+  paths(): string[] {
+    this.sync();
+    return [...this.known.keys()];
+  }
+
+  /** A note's title and draft state, as the index knows them. */
+  note(path: string): { title: string; draft: boolean } | undefined {
+    this.sync();
+    return this.known.get(path);
+  }
+
+  private sourceOf(path: string): { source: Source; title: string; draft: boolean } | undefined {
+    const e = this.nb.get(path);
+    if (e) return { source: e, title: e.title, draft: e.draft };
+    const p = this.nb.page(path);
+    if (p) return { source: p, title: p.title, draft: p.draft };
+    const profile = path === PROFILE_PATH ? this.nb.profile : undefined;
+    return profile ? { source: profile, title: profile.name ?? profile.role, draft: false } : undefined;
+  }
+
+  private sync(): void {
+    if (!this.dirty.size) return;
+    const paths = [...this.dirty];
+    this.dirty.clear();
+    for (const path of paths) {
+      const now = this.sourceOf(path);
+      const old = this.known.get(path);
+      if (now && old?.source === now.source) continue;
+      const next = now ? this.read(path, now) : undefined;
+      this.forget(path);
+      if (!old || !next || old.title !== next.title || old.draft !== next.draft || !sameHeadings(old.headings, next.headings)) this.invalidate(`path:${path}`);
+      if (!old || !next || old.names.join('\n') !== next.names.join('\n')) {
+        for (const n of new Set([...(old?.names ?? []), ...(next?.names ?? [])])) this.invalidate(`name:${n}`);
+      }
+      if ((old?.generatedBy ?? '') !== (next?.generatedBy ?? '')) this.generatedPaths = undefined;
+      for (const n of old?.names ?? []) this.byName.get(n)?.delete(path);
+      if (next) {
+        this.known.set(path, next);
+        for (const n of next.names) (this.byName.get(n) ?? this.byName.set(n, new Set()).get(n)!).add(path);
+      } else this.known.delete(path);
+    }
+    if (!this.generatedPaths) {
+      const before = this.lastGenerated;
+      const now = [...this.generated()].sort().join('\n');
+      if (before !== undefined && before !== now) this.invalidate('generated');
+      this.lastGenerated = now;
+    }
+  }
+
+  private lastGenerated: string | undefined;
+
+  private read(path: string, s: { source: Source; title: string; draft: boolean }): Known {
+    const { links, headings } = readLinks(s.source.body, s.source.bodyLine);
+    const stem = path.replace(/\.md$/, '');
+    const names = path === PROFILE_PATH ? [] : [`path:${norm(stem)}`, `stem:${norm(stem.split('/').pop()!)}`, `title:${norm(s.title)}`];
+    const e = this.nb.get(path);
+    const generatedBy = e && !e.draft ? `${e.tags.map(tagKey).join(',')}|${e.series.map(seriesKey).join(',')}` : '';
+    return { source: s.source, title: s.title, draft: s.draft, names, generatedBy, links, headings };
+  }
+
+  /** The content paths of pages Notepress generates: kinds' lists, tags, series, feeds. */
+  private generated(): Set<string> {
+    if (this.generatedPaths) return this.generatedPaths;
+    const out = new Set<string>();
+    for (const k of this.nb.kinds.all) out.add(`${kindUrl(k).slice(1)}index.md`);
+    const tags = this.nb.tags();
+    if (tags.length) out.add('tags/index.md');
+    for (const t of tags) out.add(`tags/${t.key}.md`);
+    const series = this.nb.allSeries();
+    if (series.length) out.add('series/index.md');
+    for (const s of series) out.add(`series/${s.key}.md`);
+    if (this.nb.kinds.all.some((k) => k.feed)) for (const u of Object.values(FEED_URLS)) out.add(u.slice(1));
+    return (this.generatedPaths = out);
+  }
+
+  private named(target: string, dep: (key: string) => void): string[] {
+    const t = target.replace(/\.md$/i, '');
+    const keys = t.includes('/') ? [`path:${norm(t.replace(/^\//, ''))}`] : [`stem:${norm(t)}`, `title:${norm(t)}`];
+    const out = new Set<string>();
+    for (const k of keys) {
+      dep(`name:${k}`);
+      for (const p of this.byName.get(k) ?? []) out.add(p);
+    }
+    return [...out].sort();
+  }
+
+  private resolve(path: string): Resolved {
+    let r = this.resolved.get(path);
+    if (r) return r;
+    const k = this.known.get(path)!;
+    const deps = new Set<string>();
+    const targets: LinkTargets = {
+      note: (p) => (deps.add(`path:${p}`), this.known.get(p)),
+      headings: (p) => (deps.add(`path:${p}`), this.known.get(p)?.headings ?? []),
+      generated: (p) => (deps.add('generated'), this.generated().has(p)),
+      named: (t) => this.named(t, (key) => deps.add(key)),
+    };
+    const links = k.links.map((link) => ({ link, resolution: resolveOne(path, k.draft, link, k.headings, targets) }));
+    r = { links, deps: [...deps] };
+    this.resolved.set(path, r);
+    for (const d of r.deps) (this.dependents.get(d) ?? this.dependents.set(d, new Set()).get(d)!).add(path);
+    for (const l of links) if (l.resolution.target) (this.backrefs.get(l.resolution.target) ?? this.backrefs.set(l.resolution.target, new Set()).get(l.resolution.target)!).add(path);
+    return r;
+  }
+
+  private resolveAll(): void {
+    this.sync();
+    for (const p of this.known.keys()) this.resolve(p);
+  }
+
+  /** Drops a note's resolved links, its dependencies and its backlinks. */
+  private forget(path: string): void {
+    const r = this.resolved.get(path);
+    if (!r) return;
+    this.resolved.delete(path);
+    for (const d of r.deps) this.dependents.get(d)?.delete(path);
+    for (const l of r.links) if (l.resolution.target) this.backrefs.get(l.resolution.target)?.delete(path);
+  }
+
+  private invalidate(key: string): void {
+    const ds = this.dependents.get(key);
+    if (!ds) return;
+    for (const p of [...ds]) this.forget(p);
+  }
+}
+
+function sameHeadings(a: readonly Heading[], b: readonly Heading[]): boolean {
+  return a.length === b.length && a.every((h, i) => h.slug === b[i].slug && h.text === b[i].text);
+}
