@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HeadConfig, PageData, UserConfig } from 'vitepress';
-import { kindUrl, Notebook, siteMarkdownOptions, urlOf } from '../../extension/core/index';
+import { FEED_URLS, kindUrl, Notebook, siteMarkdownOptions, urlOf } from '../../extension/core/index';
 import { getNotebook, resolveContentDir } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
@@ -21,6 +21,7 @@ import { provideRoutes, routeParams, RouteParams } from './routes';
 import { checkNotebook, reportProblems } from './check';
 import { watchContent } from './watch';
 import { ogImages } from './ogPages';
+import { copyLinkedFiles } from './linkedFiles';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -73,7 +74,8 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         ['meta', { name: 'theme-color', content: '#0f172a' }],
         ...(hasFeed ? feedLinks(siteTitle) : []),
       ],
-      markdown: siteMarkdownOptions(),
+      // Wikilinks resolve in the notebook, and each entry ends with the notes that link to it.
+      markdown: siteMarkdownOptions({ notebook: () => notebook }),
       themeConfig: {
         // Small and needed by every page's header and footer; list data never goes here.
         nav: navItems(notebook),
@@ -99,6 +101,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         headFor({ siteUrl, siteTitle, notebook, pageData, title, description, og }),
       buildEnd: async (site) => {
         await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
+        await copyLinkedFiles(notebook, contentDir, site.outDir);
         await og?.write(site.outDir, site.cacheDir);
       },
       vite: {
@@ -111,9 +114,9 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
 
 function feedLinks(siteTitle: string): HeadConfig[] {
   return [
-    ['link', { rel: 'alternate', type: 'application/rss+xml', title: `${siteTitle} (RSS)`, href: '/feed.xml' }],
-    ['link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom)`, href: '/atom.xml' }],
-    ['link', { rel: 'alternate', type: 'application/feed+json', title: `${siteTitle} (JSON Feed)`, href: '/feed.json' }],
+    ['link', { rel: 'alternate', type: 'application/rss+xml', title: `${siteTitle} (RSS)`, href: FEED_URLS.rss }],
+    ['link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom)`, href: FEED_URLS.atom }],
+    ['link', { rel: 'alternate', type: 'application/feed+json', title: `${siteTitle} (JSON Feed)`, href: FEED_URLS.json }],
   ];
 }
 

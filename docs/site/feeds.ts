@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Feed } from 'feed';
-import { absoluteSiteUrl, type Notebook, type Profile } from '../../extension/core/index';
+import { absoluteSiteUrl, FEED_URLS, type Notebook, type Profile } from '../../extension/core/index';
 
 export async function writeFeeds(nb: Notebook, outDir: string, o: { siteUrl: string; siteTitle: string; profile: Profile | undefined }): Promise<void> {
   const author = o.profile?.name ? { name: o.profile.name, link: o.profile.links[0]?.url ?? o.siteUrl } : undefined;
@@ -22,7 +22,7 @@ export async function writeFeeds(nb: Notebook, outDir: string, o: { siteUrl: str
     copyright: `© ${o.profile?.name ?? o.siteTitle}`,
     updated: newest ? new Date(`${newest}T00:00:00Z`) : new Date(0),
     generator: 'Notepress',
-    feedLinks: { rss: `${o.siteUrl}/feed.xml`, atom: `${o.siteUrl}/atom.xml`, json: `${o.siteUrl}/feed.json` },
+    feedLinks: { rss: absoluteSiteUrl(o.siteUrl, FEED_URLS.rss), atom: absoluteSiteUrl(o.siteUrl, FEED_URLS.atom), json: absoluteSiteUrl(o.siteUrl, FEED_URLS.json) },
     ...(author ? { author } : {}),
   });
   for (const e of notes) {
@@ -39,8 +39,8 @@ export async function writeFeeds(nb: Notebook, outDir: string, o: { siteUrl: str
     });
   }
   await Promise.all([
-    fs.writeFile(path.join(outDir, 'feed.xml'), feed.rss2()),
-    fs.writeFile(path.join(outDir, 'atom.xml'), feed.atom1()),
-    fs.writeFile(path.join(outDir, 'feed.json'), feed.json1()),
+    fs.writeFile(path.join(outDir, FEED_URLS.rss.slice(1)), feed.rss2()),
+    fs.writeFile(path.join(outDir, FEED_URLS.atom.slice(1)), feed.atom1()),
+    fs.writeFile(path.join(outDir, FEED_URLS.json.slice(1)), feed.json1()),
   ]);
 }
