@@ -181,7 +181,7 @@ describe('links', () => {
 
   describe('renameEdits', () => {
     /** Each edit as `file:line: old → new`, the old text read from the file at the edit's range. */
-    const shown = (nb: Notebook, texts: Record<string, string>, edits: ReturnType<typeof renameEdits>) => edits.map((e) => {
+    const shown = (texts: Record<string, string>, edits: ReturnType<typeof renameEdits>) => edits.map((e) => {
       assert.equal(e.line, e.endLine);
       const old = texts[e.file].split('\n')[e.line - 1].slice(e.column - 1, e.endColumn - 1);
       return `${e.file}:${e.line}: ${old} → ${e.text}`;
@@ -205,7 +205,7 @@ describe('links', () => {
       };
       const nb = load(texts);
       const edits = renameEdits(nb.links, [{ from: 'notes/old-name.md', to: 'notes/new-name.md' }], new Map([['notes/old-name.md', 'New title']]));
-      assert.deepEqual(shown(nb, texts, edits), [
+      assert.deepEqual(shown(texts, edits), [
         'notes/old-name.md:6: Old title → New title',
         'notes/other.md:6: ./old-name.md#part → ./new-name.md#part',
         'notes/other.md:6: old-name → new-name',
@@ -230,7 +230,7 @@ describe('links', () => {
         'research/r.md': note('R', '[a](../notes/a.md) [b](/notes/b) [c](./c.md)'),
       };
       const nb = load(texts);
-      assert.deepEqual(shown(nb, texts, renameEdits(nb.links, [{ from: 'notes/a.md', to: 'research/a.md' }])), [
+      assert.deepEqual(shown(texts, renameEdits(nb.links, [{ from: 'notes/a.md', to: 'research/a.md' }])), [
         'notes/a.md:6: ../research/r.md → r.md',
         'notes/a.md:6: ./data.csv → ../notes/data.csv',
         'notes/a.md:6: ./b.md → ../notes/b.md',
@@ -242,7 +242,7 @@ describe('links', () => {
       const folder = [{ from: 'notes', to: 'journal', folder: true }];
       assert.equal(movedPath('notes/x/y.md', folder), 'journal/x/y.md');
       assert.equal(movedPath('notesx/y.md', folder), 'notesx/y.md');
-      assert.deepEqual(shown(nb, texts, renameEdits(nb.links, folder)), [
+      assert.deepEqual(shown(texts, renameEdits(nb.links, folder)), [
         'notes/a.md:6: notes/b → journal/b',
         'research/r.md:6: ../notes/a.md → ../journal/a.md',
         'research/r.md:6: /notes/b → /journal/b',

@@ -7,7 +7,7 @@
  */
 import type { Notebook } from '../notebook';
 import { kindUrl, seriesKey, tagKey, urlOf, FEED_URLS } from '../urls';
-import { PROFILE_PATH } from '../kinds';
+import { PROFILE_PATH, PUBLIC_DIR } from '../kinds';
 import { Problem } from '../problems';
 import type { ContentFiles } from '../references';
 import type { Heading } from './headings';
@@ -98,6 +98,22 @@ export class LinkIndex {
       }
     }
     return out;
+  }
+
+  /**
+   * Files outside `public/` that published notes link to (`[data](./runs.csv)`), whether
+   * they exist or not: VitePress publishes only the files a page imports, so the site
+   * copies these beside their pages.
+   */
+  linkedFiles(): string[] {
+    this.resolveAll();
+    const out = new Set<string>();
+    for (const [path, r] of this.resolved) {
+      if (this.known.get(path)?.draft) continue;
+      // A page link's `file` is its fallback in public/; any other is a file the link names.
+      for (const { resolution: res } of r.links) if (res.file && !res.file.startsWith(`${PUBLIC_DIR}/`)) out.add(res.file);
+    }
+    return [...out].sort();
   }
 
   /** The URL a wikilink of `from` leads to (with its heading's anchor), or undefined when it leads nowhere. */

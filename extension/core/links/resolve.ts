@@ -59,7 +59,9 @@ export function resolveOne(from: string, fromDraft: boolean, link: NoteLink, own
   const local = rooted ? decoded.slice(1) : posix.normalize(posix.join(posix.dirname(from), decoded));
   if (!rooted && (local === '..' || local.startsWith('../'))) return { problem: dead(`${shown} points outside the content folder`) };
   if (PAGE_EXT.test(decoded)) {
-    const candidates = filesOfUrl(resolveLink(from, pathPart));
+    // `a.md` and `a.html` name that file only; `a` may also be the folder `a/`'s index.
+    const all = filesOfUrl(resolveLink(from, pathPart));
+    const candidates = /\.(md|html)$/i.test(decoded) ? all.slice(0, 1) : all;
     for (const c of candidates) {
       const note = t.note(c);
       if (note) {
