@@ -3,6 +3,9 @@ import { registerCommands } from './commands';
 import { FrontmatterCompletions } from './editing/completions';
 import { NotebookDiagnostics } from './editing/diagnostics';
 import { FrontmatterQuickFixes } from './editing/quickFixes';
+import { LinkCompletions } from './editing/linkCompletions';
+import { LinkRenameParticipant } from './editing/linkRenames';
+import { BacklinksView } from './sidebar/backlinksView';
 import { ReadingStatus } from './editing/readingStatus';
 import { NoteRenderer } from './preview/noteRenderer';
 import { PreviewViewProvider } from './preview/previewViewProvider';
@@ -21,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const renderer = new RendererHolder(service, (m) => output.appendLine(m));
   const preview = new PreviewViewProvider(context.extensionUri, service, () => renderer.get());
   const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
+  const renames = new LinkRenameParticipant(service);
   context.subscriptions.push(
     service,
     site,
@@ -33,8 +37,11 @@ export function activate(context: vscode.ExtensionContext): void {
     new ReadingStatus(service),
     vscode.languages.registerCodeActionsProvider(markdownFiles, new FrontmatterQuickFixes(service), { providedCodeActionKinds: FrontmatterQuickFixes.kinds }),
     vscode.languages.registerCompletionItemProvider(markdownFiles, new FrontmatterCompletions(service), ...FrontmatterCompletions.triggers),
+    vscode.languages.registerCompletionItemProvider(markdownFiles, new LinkCompletions(service), ...LinkCompletions.triggers),
+    new BacklinksView(service),
+    renames,
     vscode.workspace.onDidGrantWorkspaceTrust(() => renderer.reset()),
-    registerCommands(service, site, { extensionUri: context.extensionUri, renderer: () => renderer.get() }),
+    registerCommands(service, site, { extensionUri: context.extensionUri, renderer: () => renderer.get() }, renames),
   );
   void hasSite().then((yes) => vscode.commands.executeCommand('setContext', 'notepress.hasSite', yes));
   // Loading starts now but does not hold activation: the tree shows it when ready.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { Entry, setFieldEdit, uniqueFileName, slugify } from '../core/index';
+import { Entry, renameEdits, setFieldEdit, uniqueFileName, slugify } from '../core/index';
 import { NotebookService } from '../workspace/notebookService';
+import { addLinkEdits, LinkRenameParticipant } from '../editing/linkRenames';
 
 /** A tree node or a URI, as VS Code passes either to context-menu commands. */
 export type EntryArg = { entry?: Entry } | vscode.Uri | undefined;
@@ -41,8 +42,13 @@ export async function deleteEntry(service: NotebookService, arg: EntryArg): Prom
   return true;
 }
 
-/** Renames the title and the file together; the new file name is a fresh, free slug. */
-export async function renameEntry(service: NotebookService, arg: EntryArg): Promise<void> {
+/**
+ * Renames the title and the file together; the new file name is a fresh, free slug.
+ * Links to the entry in other notes (and wikilinks by its title) change in the same
+ * edit, one undoable step; when there are any, VS Code's refactor preview shows every
+ * change first, and nothing is written until it is applied.
+ */
+export async function renameEntry(service: NotebookService, arg: EntryArg, renames: LinkRenameParticipant): Promise<void> {
   const r = resolve(service, arg);
   if (!r) return;
   const spec = service.notebook.kinds.spec(r.entry.kind);
@@ -62,12 +68,20 @@ export async function renameEntry(service: NotebookService, arg: EntryArg): Prom
   const folder = vscode.Uri.joinPath(r.uri, '..');
   const siblings = (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n).filter((n) => n !== r.uri.path.split('/').pop());
   const target = vscode.Uri.joinPath(folder, uniqueFileName(title, siblings));
+  const moved = target.path !== r.uri.path;
+  await service.flushEdits();
+  const to = service.relPath(target);
+  const links = renameEdits(service.notebook.links, moved && to ? [{ from: r.entry.path, to }] : [], new Map([[r.entry.path, title.trim()]]));
+  // With links to update, every change asks for confirmation, so the preview shows them all.
+  const meta = (label: string): vscode.WorkspaceEditEntryMetadata | undefined => (links.length ? { needsConfirmation: true, label } : undefined);
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(r.uri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text);
-  if (target.path !== r.uri.path) edit.renameFile(r.uri, target, { overwrite: false });
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage('Notepress: the rename could not be applied; nothing was changed.');
+  edit.replace(r.uri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text, meta('Rename the title'));
+  // Edits to the renamed file come before its move: they name it by its old address.
+  addLinkEdits(service, edit, links);
+  if (moved) edit.renameFile(r.uri, target, { overwrite: false }, meta('Rename the file'));
+  if (!(await renames.standAside(r.uri, () => vscode.workspace.applyEdit(edit, { isRefactoring: true })))) {
+    if (!links.length) void vscode.window.showErrorMessage('Notepress: the rename could not be applied; nothing was changed.');
     return;
   }
-  await vscode.workspace.openTextDocument(target).then((d) => d.save());
+  await vscode.workspace.openTextDocument(moved ? target : r.uri).then((d) => d.save());
 }

@@ -7,7 +7,8 @@ import { NotebookService } from '../workspace/notebookService';
  * Every problem in the notebook as diagnostics, open files or not, as a compiler
  * reports a whole project: a broken note shows in the Problems panel before anyone
  * opens it or builds the site. Refreshed as the notebook changes (edits are debounced
- * there). Open notes also get the checks that read the disk (images, chart data).
+ * there). Open notes also get the checks that read the disk (images, chart data);
+ * dead links are checked everywhere, as the build checks them.
  */
 export class NotebookDiagnostics extends Disposable {
   static readonly source = 'notepress';
@@ -31,6 +32,8 @@ export class NotebookDiagnostics extends Disposable {
       else byFile.set(p.file, [p]);
     };
     this.service.notebook.problems().forEach(add);
+    // Links that lead nowhere: a note's edits can break or mend links in other notes.
+    this.service.notebook.linkProblems(this.service.files).forEach(add);
     for (const doc of vscode.workspace.textDocuments) {
       const rel = this.service.relPath(doc.uri);
       const entry = rel === undefined || doc.isClosed ? undefined : this.service.notebook.get(rel);

@@ -123,10 +123,16 @@ export class LinkIndex {
       const h = wikiHeading(w.heading ?? '', own);
       return h ? `#${h.slug}` : undefined;
     }
-    const found = this.named(w.target, () => undefined);
+    const found = this.wikilinkTargets(w.target);
     if (found.length !== 1) return undefined;
     const h = w.heading ? wikiHeading(w.heading, found[0] === from ? own : this.known.get(found[0])?.headings ?? []) : undefined;
     return urlOf(found[0]) + (h ? `#${h.slug}` : '');
+  }
+
+  /** The notes and pages a wikilink's target names (one: it resolves; more: it is ambiguous). */
+  wikilinkTargets(target: string): string[] {
+    this.sync();
+    return this.named(target, () => undefined);
   }
 
   /** Every note path the index holds. */
