@@ -4,7 +4,7 @@
 // node_modules). `node esbuild.mjs [extension] [site]`: both when neither is named.
 // `--production` minifies the extension; `--watch` rebuilds it on change. Type checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,6 +37,8 @@ function copyMedia() {
 }
 if (targets.includes('site')) {
   // The site's node side: not minified, so a stack trace from a user's build reads.
+  // The folder is emptied first: chunks of an earlier build would be packed too.
+  rmSync('dist/site', { recursive: true, force: true });
   const result = await esbuild.build({
     entryPoints: ['docs/site/config.ts', 'docs/site/cli.ts'],
     bundle: true,

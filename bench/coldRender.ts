@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { NoteRenderer } from '../extension/preview/noteRenderer';
-import { noteText } from './generate';
+import { noteText } from '../test/helpers/generate';
 
 const repo = path.resolve(__dirname, '..');
 const text = noteText(42, { proseWords: 3000, codeBlocks: 10, codeLines: 20, date: '2026-06-01' });

@@ -22,7 +22,7 @@ import { NoteRenderer } from '../extension/preview/noteRenderer';
 import { line as d3line } from 'd3-shape';
 import { parseChart, renderChart } from '../extension/core/chart';
 import { MARKDOWN_OPTIONS, notepressMarkdown } from '../extension/core/markdown';
-import { noteText, writeNotebook } from './generate';
+import { noteText, writeNotebook } from '../test/helpers/generate';
 import { walkCsv } from './walk';
 import { fmt, summarize } from './stats';
 import { benchSite, buildOnce, SiteResult, writeDefaultTheme } from './site';

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { writeNotebook } from './generate';
+import { writeNotebook } from '../test/helpers/generate';
 import { summarize } from './stats';
 
 const repo = path.resolve(__dirname, '..');

@@ -1,4 +1,4 @@
-import { rng } from './generate';
+import { rng } from '../test/helpers/generate';
 
 /** The CSV of a deterministic random walk: `points` rows of x and two series. */
 export function walkCsv(points: number, seed = 7): string {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { newEntry } from './commands/newEntry';
-import { createContentFolder } from './commands/createContentFolder';
+import { createNotebook } from './commands/createNotebook';
+import { importBlog } from './commands/importBlog';
 import { deleteEntry, EntryArg, renameEntry, revealEntry } from './commands/entryActions';
 import { NotebookService } from './workspace/notebookService';
 import { SiteRunner } from './site/siteRunner';
@@ -17,8 +18,12 @@ export const enum CommandId {
   NewCaseStudy = 'notepress.newCaseStudy',
   NewResearch = 'notepress.newResearch',
   NewOpenSource = 'notepress.newOpenSource',
-  /** Create the content folder, its kinds' folders and templates. */
-  CreateContentFolder = 'notepress.createContentFolder',
+  /** Write the starter notebook (content, site config, package.json, workflow) and install its packages. */
+  CreateNotebook = 'notepress.createNotebook',
+  /** Read an Astro, Hugo or Jekyll blog (or a folder of markdown) into the notebook. */
+  ImportBlog = 'notepress.importBlog',
+  /** Check again whether the site can run (after an install outside the editor). */
+  RefreshSite = 'notepress.refreshSite',
   /** Run `vitepress build`; problems go to the Problems panel. Trusted workspaces only. */
   BuildSite = 'notepress.buildSite',
   /** Run `vitepress dev` once and open the current page. Trusted workspaces only. */
@@ -35,7 +40,9 @@ export const enum CommandId {
   OpenPreviewToSide = 'notepress.openPreviewToSide',
 }
 
-export function registerCommands(service: NotebookService, site: SiteRunner, preview: { extensionUri: vscode.Uri; renderer: () => NoteRenderer }, renames: LinkRenameParticipant): vscode.Disposable {
+export function registerCommands(service: NotebookService, site: SiteRunner, preview: {
+  extension: vscode.ExtensionContext['extension']; extensionUri: vscode.Uri; renderer: () => NoteRenderer; refreshSite: () => Promise<void>;
+}, renames: LinkRenameParticipant): vscode.Disposable {
   const kinds: [CommandId, string][] = [
     [CommandId.NewNote, 'note'], [CommandId.NewCaseStudy, 'case-study'], [CommandId.NewResearch, 'research'], [CommandId.NewOpenSource, 'open-source'],
   ];
@@ -43,7 +50,9 @@ export function registerCommands(service: NotebookService, site: SiteRunner, pre
     ...kinds.map(([id, kind]) => vscode.commands.registerCommand(id, (title?: unknown) => newEntry(service, kind, typeof title === 'string' ? title : undefined))),
     vscode.commands.registerCommand(CommandId.NewEntry, (kind?: unknown, title?: unknown) =>
       newEntry(service, typeof kind === 'string' ? kind : undefined, typeof title === 'string' ? title : undefined)),
-    vscode.commands.registerCommand(CommandId.CreateContentFolder, () => createContentFolder(service)),
+    vscode.commands.registerCommand(CommandId.CreateNotebook, () => createNotebook(service, preview.extension)),
+    vscode.commands.registerCommand(CommandId.ImportBlog, (folder?: unknown) => importBlog(service, preview.extension, folder instanceof vscode.Uri ? folder : undefined)),
+    vscode.commands.registerCommand(CommandId.RefreshSite, () => preview.refreshSite()),
     vscode.commands.registerCommand(CommandId.BuildSite, () => site.build()),
     vscode.commands.registerCommand(CommandId.ServeSite, () => site.serveSite()),
     vscode.commands.registerCommand(CommandId.Refresh, () => service.reload()),

@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { FrontmatterCompletions } from './editing/completions';
 import { NotebookDiagnostics } from './editing/diagnostics';
 import { FrontmatterQuickFixes } from './editing/quickFixes';
+import { SettingsCompletions } from './editing/settingsCompletions';
 import { LinkCompletions } from './editing/linkCompletions';
 import { LinkRenameParticipant } from './editing/linkRenames';
 import { BacklinksView } from './sidebar/backlinksView';
@@ -11,22 +12,23 @@ import { NoteRenderer } from './preview/noteRenderer';
 import { PreviewViewProvider } from './preview/previewViewProvider';
 import { NotebookTreeProvider } from './sidebar/notebookTreeProvider';
 import { SiteRunner } from './site/siteRunner';
+import { SiteContext } from './site/siteContext';
 import { NotebookService } from './workspace/notebookService';
-import { siteRoot } from './workspace/settings';
-import { exists } from './util/fs';
 
 /** Wiring only: build the services, hand them to the features, own them all. */
 export function activate(context: vscode.ExtensionContext): void {
   const service = new NotebookService();
-  const site = new SiteRunner(service);
+  const siteContext = new SiteContext();
+  const site = new SiteRunner(service, () => siteContext.refresh());
   const tree = new NotebookTreeProvider(service);
   const output = vscode.window.createOutputChannel('Notepress Preview');
-  const renderer = new RendererHolder(service, (m) => output.appendLine(m));
+  const renderer = new RendererHolder(service, siteContext, (m) => output.appendLine(m));
   const preview = new PreviewViewProvider(context.extensionUri, service, () => renderer.get());
   const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
   const renames = new LinkRenameParticipant(service);
   context.subscriptions.push(
     service,
+    siteContext,
     site,
     tree,
     output,
@@ -37,13 +39,16 @@ export function activate(context: vscode.ExtensionContext): void {
     new ReadingStatus(service),
     vscode.languages.registerCodeActionsProvider(markdownFiles, new FrontmatterQuickFixes(service), { providedCodeActionKinds: FrontmatterQuickFixes.kinds }),
     vscode.languages.registerCompletionItemProvider(markdownFiles, new FrontmatterCompletions(service), ...FrontmatterCompletions.triggers),
+    vscode.languages.registerCompletionItemProvider(SettingsCompletions.selector, new SettingsCompletions(service), ...SettingsCompletions.triggers),
+    vscode.languages.registerCodeActionsProvider(SettingsCompletions.selector, new FrontmatterQuickFixes(service), { providedCodeActionKinds: FrontmatterQuickFixes.kinds }),
     vscode.languages.registerCompletionItemProvider(markdownFiles, new LinkCompletions(service), ...LinkCompletions.triggers),
     new BacklinksView(service),
     renames,
     vscode.workspace.onDidGrantWorkspaceTrust(() => renderer.reset()),
-    registerCommands(service, site, { extensionUri: context.extensionUri, renderer: () => renderer.get() }, renames),
+    // Once the site's packages are installed, the preview can render with the site's own highlighter: no reload.
+    siteContext.onDidChange(() => renderer.reset()),
+    registerCommands(service, site, { extension: context.extension, extensionUri: context.extensionUri, renderer: () => renderer.get(), refreshSite: () => siteContext.refresh() }, renames),
   );
-  void hasSite().then((yes) => vscode.commands.executeCommand('setContext', 'notepress.hasSite', yes));
   // Loading starts now but does not hold activation: the tree shows it when ready.
   void service.ready();
 }
@@ -57,13 +62,13 @@ export function deactivate(): void {}
  */
 class RendererHolder {
   private renderer: NoteRenderer | undefined;
-  constructor(private readonly service: NotebookService, private readonly log: (m: string) => void) {}
+  constructor(private readonly service: NotebookService, private readonly site: SiteContext, private readonly log: (m: string) => void) {}
 
   get(): NoteRenderer {
     if (!this.renderer) {
+      const entry = vscode.workspace.isTrusted ? this.site.vitepressEntry : undefined;
       const folder = vscode.workspace.workspaceFolders?.[0];
-      const entry = folder && vscode.workspace.isTrusted ? vscode.Uri.joinPath(folder.uri, 'node_modules', 'vitepress', 'dist', 'node', 'index.js').fsPath : undefined;
-      this.renderer = new NoteRenderer(this.service.root?.fsPath ?? folder?.uri.fsPath ?? '.', entry, this.log);
+      this.renderer = new NoteRenderer(this.service.root?.fsPath ?? folder?.uri.fsPath ?? '.', entry?.fsPath, this.log);
     }
     return this.renderer;
   }
@@ -71,13 +76,4 @@ class RendererHolder {
   reset(): void {
     this.renderer = undefined;
   }
-}
-
-async function hasSite(): Promise<boolean> {
-  const site = siteRoot();
-  if (!site) return false;
-  for (const name of ['config.mts', 'config.ts', 'config.mjs', 'config.js']) {
-    if (await exists(vscode.Uri.joinPath(site, '.vitepress', name))) return true;
-  }
-  return false;
 }

@@ -106,6 +106,11 @@ export async function main(argv: string[]): Promise<number> {
       return dev(p, port, values.host);
     case 'preview':
       return preview(p, port, values.host);
+    case 'import': {
+      if (!rest[0]) throw new UsageError('name the blog folder to import: notepress import <blog> [folder]');
+      const { importBlog } = await import('./importCommand');
+      return importBlog(path.resolve(cwd, rest[0]), p, { version: version(), log: (s) => process.stdout.write(s) });
+    }
     default:
       throw new UsageError(`unknown command "${command}"; run notepress --help`);
   }

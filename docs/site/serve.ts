@@ -5,22 +5,11 @@
  */
 import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import sirv from 'sirv';
+import { freePort } from '../../extension/core/node/net';
 
-/** The first port from `start` on that can be listened on. */
-export async function freePort(start: number, host = '127.0.0.1'): Promise<number> {
-  for (let port = start; port < start + 50 && port < 65536; port++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.createServer();
-      s.once('error', () => resolve(false));
-      s.listen(port, host, () => s.close(() => resolve(true)));
-    });
-    if (ok) return port;
-  }
-  throw new Error(`no free port between ${start} and ${start + 49}`);
-}
+export { freePort };
 
 /**
  * Serves `root` on the first free port from `port`. sirv in dev mode reads the disk on

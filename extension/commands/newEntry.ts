@@ -13,9 +13,9 @@ export async function newEntry(service: NotebookService, kindId: string | undefi
   await service.ready();
   const root = service.root;
   if (!root || !(await exists(root))) {
-    const create = 'Create Content Folder';
+    const create = 'Create Notebook';
     const pick = await vscode.window.showWarningMessage(`Notepress: there is no content folder${root ? ` at ${vscode.workspace.asRelativePath(root)}` : ''} yet.`, create);
-    if (pick === create) await vscode.commands.executeCommand('notepress.createContentFolder');
+    if (pick === create) await vscode.commands.executeCommand('notepress.createNotebook');
     return undefined;
   }
   const spec = kindId ? service.notebook.kinds.get(kindId) : await pickKind(service.notebook.kinds.all);

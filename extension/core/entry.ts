@@ -10,6 +10,7 @@ import { slugOf } from './slug';
 import { urlOf } from './urls';
 import { chartProblems } from './chart';
 import { isoDate, list, str, validateFields } from './fields';
+import { foreignSyntaxProblems } from './foreign';
 import { blockProblems } from './blocks/find';
 
 export interface Entry {
@@ -49,6 +50,7 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   // disk, and are checked where it is read (`referenceProblems`, the extension's diagnostics).
   problems.push(...chartProblems(path, split.body, split.bodyLine));
   problems.push(...blockProblems(path, split.body, split.bodyLine));
+  problems.push(...foreignSyntaxProblems(path, split.body, split.bodyLine));
   const data = frontmatterData(split);
   const order = data.order;
   // Reading time and excerpt are two thirds of a parse and only needed where shown:

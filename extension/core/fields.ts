@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, Pair, YAMLMap } from 'yaml';
 import { isIsoDate } from './dates';
 import { FieldSpec } from './kinds';
+import { canonicalField } from './import/fields';
 import { Problem, ProblemCode } from './problems';
 import { Frontmatter, problemAt, rangeOf, SplitFile } from './frontmatter';
 
@@ -34,7 +35,7 @@ export function validateFields(file: string, split: SplitFile, specs: readonly F
       if (spec.required) {
         const at = pair ? rangeOf(fm, (pair.key as { range?: [number, number, number] }).range) : closingRange(fm);
         extra({ ...at, file, field: spec.name, code: ProblemCode.MissingField, severity: 'error',
-          message: pair ? `\`${spec.name}\` is empty: ${lowerFirst(spec.doc)}` : `missing \`${spec.name}\`: ${lowerFirst(spec.doc)}` });
+          message: pair ? `\`${spec.name}\` is empty: ${lowerFirst(spec.doc)}` : missingMessage(spec, pairs) });
       }
       continue;
     }
@@ -49,6 +50,12 @@ export function validateFields(file: string, split: SplitFile, specs: readonly F
 function closingRange(fm: Frontmatter) {
   const line = fm.closingLine ?? fm.firstLine;
   return { line, column: 1, endLine: line, endColumn: 4 };
+}
+
+/** Names a field another blog would use for it (`pubDate` for `date`), when the file has one. */
+function missingMessage(spec: FieldSpec, pairs: ReadonlyMap<string, Pair>): string {
+  const alias = [...pairs.keys()].find((k) => k !== spec.name && canonicalField(k) === spec.name);
+  return `missing \`${spec.name}\`: ${lowerFirst(spec.doc)}${alias ? ` This file sets \`${alias}\`: rename it to \`${spec.name}\`.` : ''}`;
 }
 
 function lowerFirst(s: string): string {

@@ -194,3 +194,21 @@ function renderScalar(value: string | number | boolean, like?: Scalar.Type | nul
 export function applyEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.start) + edit.text + text.slice(edit.end);
 }
+
+/**
+ * Renames a top-level field, keeping its value and everything else byte for byte; with
+ * `value`, the value is rewritten too (a blog's date-time made a date). Undefined when
+ * the field is not there or the frontmatter cannot be read.
+ */
+export function renameFieldEdits(text: string, from: string, to: string, value?: string): TextEdit[] | undefined {
+  const split = splitFile('', text);
+  const fm = split.frontmatter;
+  if (!fm?.doc || !isMap(fm.doc.contents)) return undefined;
+  const pair = fm.doc.contents.items.find((p) => isScalar(p.key) && p.key.value === from);
+  const key = pair?.key as Scalar | undefined;
+  if (!pair || !key?.range) return undefined;
+  const edits: TextEdit[] = [{ start: fm.start + key.range[0], end: fm.start + key.range[1], text: to }];
+  const node = pair.value;
+  if (value !== undefined && isScalar(node) && node.range) edits.push({ start: fm.start + node.range[0], end: fm.start + node.range[1], text: renderScalar(value) });
+  return edits;
+}

@@ -30,3 +30,5 @@ export { loadBlockEngines, needsBlockEngines } from './blocks/engines';
 export { DIAGRAM_SVG_ALLOWLIST } from './blocks/svg';
 export { MATHML_ALLOWLIST } from './blocks/math';
 export { MERMAID_TYPES } from './blocks/mermaid';
+export * from './fixes';
+export * from './foreign';

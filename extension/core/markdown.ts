@@ -9,9 +9,9 @@
  * plugin accepts VitePress's instance and the extension's without a type import
  * of either (markdown-it's typings differ between their CommonJS and ESM forms).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- markdown-it's Token and state types differ between its typings' forms */
 export interface MarkdownItLike {
   renderer: {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- markdown-it's Token type differs between its typings' forms
     rules: Record<string, any>;
     renderInline(tokens: any[], options: any, env: any): string;
   };
@@ -20,6 +20,7 @@ export interface MarkdownItLike {
   block: { ruler: { after(after: string, name: string, rule: any, options?: any): void } };
   render(src: string, env?: any): string;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 import * as path from 'node:path';
 import { HtmlBalancer, isDroppedTag } from './sanitize';
 import { parseChart, renderChart, renderChartError } from './chart';

@@ -12,6 +12,7 @@ import { NotebookService } from '../workspace/notebookService';
  */
 export class NotebookDiagnostics extends Disposable {
   static readonly source = 'notepress';
+
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('notepress'));
 
   constructor(private readonly service: NotebookService) {

@@ -14,7 +14,7 @@ export type CreateResult = { readonly created: true } | { readonly created: fals
  * a refusal says why (read-only, permissions, disk full). Elsewhere through a
  * workspace edit with `overwrite: false`, which reports only success or failure.
  */
-export async function createFileExclusive(uri: vscode.Uri, text: string): Promise<CreateResult> {
+export async function createFileExclusive(uri: vscode.Uri, text: string | Uint8Array): Promise<CreateResult> {
   if (uri.scheme === 'file') {
     try {
       await writeFile(uri.fsPath, text, { flag: 'wx' });
@@ -25,7 +25,7 @@ export async function createFileExclusive(uri: vscode.Uri, text: string): Promis
     }
   }
   const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: typeof text === 'string' ? new TextEncoder().encode(text) : text });
   if (await vscode.workspace.applyEdit(edit)) return { created: true };
   return (await exists(uri)) ? { created: false, exists: true } : { created: false, exists: false, reason: 'the file could not be created' };
 }

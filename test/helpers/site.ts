@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { starterFiles } from '../../extension/core/starter';
 import * as path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -34,20 +35,38 @@ export function buildSite(contentDir: string, outDir: string, env: Record<string
 }
 
 /**
- * A workspace like this repository, for the real-VS-Code tests: a copy of content/,
- * and with `site`, the VitePress project and the core it imports, with node_modules
- * linked, so that Build Site runs for real. Under `.cache/` (git-ignored).
+ * A `node_modules` for test notebooks: a link to each package this repository has
+ * installed, and `notepress` linked to this repository itself, as `npm install` of its
+ * tarball would place it. Made once, under `.cache/` (git-ignored).
+ */
+export function notebookModules(): string {
+  const dir = path.join(REPO, '.cache', 'notebook-modules');
+  if (existsSync(path.join(dir, 'notepress'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(path.join(REPO, 'node_modules'))) {
+    if (name === '.bin' || name === 'notepress' || existsSync(path.join(dir, name))) continue;
+    symlinkSync(path.join(REPO, 'node_modules', name), path.join(dir, name), 'dir');
+  }
+  symlinkSync(REPO, path.join(dir, 'notepress'), 'dir');
+  return dir;
+}
+
+/**
+ * A notebook as a user has one, for the real-VS-Code tests: a copy of content/, and with
+ * `site`, the starter's site files (`.vitepress/`), a `package.json` and the packages
+ * installed (linked), so that Build Site runs for real. Under `.cache/` (git-ignored).
  */
 export function makeWorkspace(o: { site: boolean }): string {
   mkdirSync(path.join(REPO, '.cache'), { recursive: true });
   const ws = mkdtempSync(path.join(REPO, '.cache', 'ws-'));
   cpSync(path.join(REPO, 'content'), path.join(ws, 'content'), { recursive: true });
   if (o.site) {
-    const skip = (src: string) => !/[\\/]\.vitepress[\\/](dist|cache)$/.test(src);
-    cpSync(path.join(REPO, 'docs'), path.join(ws, 'docs'), { recursive: true, filter: skip });
-    cpSync(path.join(REPO, 'extension/core'), path.join(ws, 'extension/core'), { recursive: true });
-    cpSync(path.join(REPO, 'package.json'), path.join(ws, 'package.json'));
-    symlinkSync(path.join(REPO, 'node_modules'), path.join(ws, 'node_modules'), 'dir');
+    for (const f of starterFiles({ date: '2026-01-01' }).filter((x) => x.path.startsWith('.vitepress/'))) {
+      mkdirSync(path.dirname(path.join(ws, f.path)), { recursive: true });
+      writeFileSync(path.join(ws, f.path), f.text);
+    }
+    writeFileSync(path.join(ws, 'package.json'), JSON.stringify({ name: 'notebook', private: true, type: 'module', dependencies: { notepress: 'file:../..' } }, null, 2));
+    symlinkSync(notebookModules(), path.join(ws, 'node_modules'), 'dir');
   }
   return ws;
 }

@@ -12,6 +12,11 @@ export interface Dialect {
   readonly mdx: boolean;
   readonly hugo: boolean;
   readonly liquid: boolean;
+  /**
+   * MDX `{expressions}` and Liquid `{{ output }}`: reported when importing (default),
+   * left alone in a notebook's own notes, where braces are ordinary text.
+   */
+  readonly expressions?: boolean;
 }
 
 export interface BodyFinding {
@@ -46,7 +51,7 @@ export function untranslatable(body: string, dialect: Dialect): BodyFinding[] {
       : 'Liquid `{% comment %}` is kept as text, with what it hid: use `<!-- -->` or remove it');
     scan(/\{%-?\s*(\w+)[^%]*?-?%\}/g, (m) => /^(end\w*|else|elsif|when)$/.test(m[1]) ? undefined
       : `Liquid tag \`${snippet(m[0])}\` is kept as text: ${LIQUID_ADVICE[m[1]] ?? 'replace it with markdown or remove it'}`);
-    scan(/\{\{[\s\S]*?\}\}/g, (m) => `Liquid output \`${snippet(m[0])}\` is kept as text: write the value itself`);
+    if (dialect.expressions !== false) scan(/\{\{[\s\S]*?\}\}/g, (m) => `Liquid output \`${snippet(m[0])}\` is kept as text: write the value itself`);
   }
   if (dialect.hugo) {
     scan(/\{\{([<%])\s*(\/\*)?\s*(\/)?\s*([\w./-]*)[\s\S]*?[>%]\}\}/g, (m) => m[3] ? undefined
@@ -55,7 +60,7 @@ export function untranslatable(body: string, dialect: Dialect): BodyFinding[] {
   if (dialect.mdx) {
     scan(/^(import|export)\b[^\n]*/gm, (m) => `MDX \`${m[1]}\` is kept as text: ${m[1] === 'import' ? 'notes cannot import components; remove the line' : 'notes cannot export values; remove it'}`);
     scan(/<([A-Z][\w]*(?:\.[\w]+)*)(?=[\s/>])/g, (m) => `MDX component \`<${m[1]}>\` is not converted: replace it with markdown or HTML`, (m) => tagEnd(text, m.index));
-    scan(/\{/g, (m) => /^\{\s*\/\*/.test(text.slice(m.index))
+    if (dialect.expressions !== false) scan(/\{/g, (m) => /^\{\s*\/\*/.test(text.slice(m.index))
       ? 'MDX comment `{/* */}` is kept as text: use `<!-- -->`'
       : `MDX expression \`${snippet(text.slice(m.index, braceEnd(text, m.index)))}\` is kept as text: write its value`, (m) => braceEnd(text, m.index));
   }

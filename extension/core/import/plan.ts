@@ -68,7 +68,8 @@ export function planImport(files: SourceTree, target: ImportTarget): ImportPlan 
       if (r.problem || r.src) fieldNotes.push({ field: String((pair.key as { value: unknown }).value), severity: r.problem ? 'warning' : 'info', message: refMessage(src, r) });
     }
 
-    const newBody = rewriteImages(body, bodyLine, (src) => assets.resolve(src, post, kind.folder, slug), items, unresolved);
+    const plainBody = shape.layout === 'jekyll' ? unliquidAddresses(body, bodyLine, items) : body;
+    const newBody = rewriteImages(plainBody, bodyLine, (src) => assets.resolve(src, post, kind.folder, slug), items, unresolved);
     const head = frontmatterText(doc, eol);
     const text = head + newBody;
     const shift = head.split('\n').length - bodyLine; // source body line + shift = written line
@@ -92,6 +93,8 @@ export function planImport(files: SourceTree, target: ImportTarget): ImportPlan 
   checkImages(writes, bodyLines, copies.map((c) => c.to), target, why, report);
   for (const w of writes) {
     for (const p of target.validate?.(w.path, w.text) ?? []) {
+      // Another engine's syntax is reported above, with what the blog's dialect makes of it.
+      if (p.code === 'unsupported') continue;
       report.push({ side: 'content', file: w.path, line: p.line, column: p.column, severity: p.severity, message: p.message });
     }
   }
@@ -108,6 +111,19 @@ function slugFor(post: SourcePost, doc: Document, title: string, taken: Set<stri
   for (let i = 2; taken.has(slug.toLowerCase()); i++) slug = `${safe}-${i}`;
   taken.add(slug.toLowerCase());
   return safe === wanted ? { slug } : { slug, renamed: wanted };
+}
+
+/**
+ * Jekyll's address idioms in a link or image target become the plain root-relative
+ * address they stand for on a site served at the root: `{{ site.baseurl }}/a.png` and
+ * `{{ "/a.png" | relative_url }}` → `/a.png`. Each rewrite is reported.
+ */
+function unliquidAddresses(body: string, bodyLine: number, items: Item[]): string {
+  const IDIOM = /(\]\(\s*|(?:src|href)=["'])(\{\{\s*site\.baseurl\s*\}\}(?=\/)|\{\{\s*["']([^"'{}]+)["']\s*\|\s*(?:relative|absolute)_url\s*\}\})/g;
+  return body.split('\n').map((line, i) => line.replace(IDIOM, (_m, lead: string, liquid: string, quoted: string | undefined, at: number) => {
+    items.push({ line: bodyLine + i, column: at + lead.length + 1, severity: 'info', message: `Liquid address \`${liquid}\` ${quoted === undefined ? 'was removed from the address' : `became \`${quoted}\``}: the site is served at its root` });
+    return lead + (quoted ?? '');
+  })).join('\n');
 }
 
 /** Rewrites the body's image references that must change; collects one item per reference that moved or cannot resolve. */
