@@ -44,9 +44,10 @@ export async function deleteEntry(service: NotebookService, arg: EntryArg): Prom
 
 /**
  * Renames the title and the file together; the new file name is a fresh, free slug.
- * Links to the entry in other notes (and wikilinks by its title) change in the same
- * edit, one undoable step; when there are any, VS Code's refactor preview shows every
- * change first, and nothing is written until it is applied.
+ * Links to the entry in other notes (and wikilinks by its title) are updated with it:
+ * the move brings in the link edits (`LinkRenameParticipant`), and VS Code asks before
+ * applying them, offering its refactor preview; all of it is one undoable step. When the
+ * file name stays, the title's wikilinks change in the same edit as the title.
  */
 export async function renameEntry(service: NotebookService, arg: EntryArg, renames: LinkRenameParticipant): Promise<void> {
   const r = resolve(service, arg);
@@ -69,19 +70,20 @@ export async function renameEntry(service: NotebookService, arg: EntryArg, renam
   const siblings = (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n).filter((n) => n !== r.uri.path.split('/').pop());
   const target = vscode.Uri.joinPath(folder, uniqueFileName(title, siblings));
   const moved = target.path !== r.uri.path;
+  // Planned before anything changes: the index must still know the old title and place.
   await service.flushEdits();
   const to = service.relPath(target);
   const links = renameEdits(service.notebook.links, moved && to ? [{ from: r.entry.path, to }] : [], new Map([[r.entry.path, title.trim()]]));
-  // With links to update, every change asks for confirmation, so the preview shows them all.
-  const meta = (label: string): vscode.WorkspaceEditEntryMetadata | undefined => (links.length ? { needsConfirmation: true, label } : undefined);
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(r.uri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text, meta('Rename the title'));
-  // Edits to the renamed file come before its move: they name it by its old address.
-  addLinkEdits(service, edit, links);
-  if (moved) edit.renameFile(r.uri, target, { overwrite: false }, meta('Rename the file'));
-  if (!(await renames.standAside(r.uri, () => vscode.workspace.applyEdit(edit, { isRefactoring: true })))) {
-    if (!links.length) void vscode.window.showErrorMessage('Notepress: the rename could not be applied; nothing was changed.');
+  edit.replace(r.uri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text, { needsConfirmation: false, label: 'Rename the title' });
+  if (moved) edit.renameFile(r.uri, target, { overwrite: false }, { needsConfirmation: false, label: 'Rename the file' });
+  else addLinkEdits(service, edit, links);
+  const applied = moved
+    ? await renames.renaming(r.uri, links, () => vscode.workspace.applyEdit(edit, { isRefactoring: true }))
+    : await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  if (!applied) {
+    void vscode.window.showErrorMessage('Notepress: the rename could not be applied; nothing was changed.');
     return;
   }
-  await vscode.workspace.openTextDocument(moved ? target : r.uri).then((d) => d.save());
+  await vscode.workspace.openTextDocument(target).then((d) => d.save());
 }
