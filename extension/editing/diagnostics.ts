@@ -17,15 +17,21 @@ export class NotebookDiagnostics extends Disposable {
 
   constructor(private readonly service: NotebookService) {
     super();
-    this._register(service.onDidChange(() => this.refresh()));
+    this._register(service.onDidChange(() => void this.refresh()));
     // A chart's data file or an image changed: the notes that use it may have gained or lost problems.
-    this._register(service.onDidChangeFile(() => this.refresh()));
-    this._register(vscode.workspace.onDidOpenTextDocument(() => this.refresh()));
-    this._register(vscode.workspace.onDidCloseTextDocument(() => this.refresh()));
+    this._register(service.onDidChangeFile(() => void this.refresh()));
+    this._register(vscode.workspace.onDidOpenTextDocument(() => void this.refresh()));
+    this._register(vscode.workspace.onDidCloseTextDocument(() => void this.refresh()));
     void service.ready().then(() => this.refresh());
   }
 
-  private refresh(): void {
+  private refreshes = 0;
+
+  private async refresh(): Promise<void> {
+    // Links are read in slices the first time (10,000 notes take seconds): the editor stays responsive.
+    const run = ++this.refreshes;
+    await this.service.notebook.links.ready();
+    if (run !== this.refreshes || this.isDisposed) return;
     const byFile = new Map<string, Problem[]>();
     const add = (p: Problem) => {
       const list = byFile.get(p.file);

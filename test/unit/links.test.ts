@@ -101,6 +101,7 @@ describe('links', () => {
     it('reports dead and ambiguous links with exact messages, at their lines; files through the disk', () => {
       const nb = notebook();
       assert.deepEqual(problems(nb, { read: () => undefined, isFile: (p) => p === 'public/p.pdf' }), [
+        'index.md:5:35: error: link "/nothing" leads to no page (looked for nothing.md and nothing/index.md)',
         'notes/a.md:8:34: error: [[Missing]] names no note or page (by title, file name or path)',
         'notes/a.md:8:49: error: link "./b.md#nope" leads to no heading "#nope" in notes/b.md',
         'notes/a.md:8:85: error: [[#Nope]] names no heading "Nope" in this note',
@@ -111,8 +112,18 @@ describe('links', () => {
         'notes/b.md:9:9: error: link "./wip" leads to notes/wip.md, a draft: it is not published',
         'notes/b.md:9:34: error: [[Intro]] is ambiguous: it names notes/intro.md and research/intro.md; write the path, as [[notes/intro]]',
         'notes/b.md:9:113: error: link "../public/p.pdf": files in public/ are published at the site\'s root, so link /p.pdf',
-        'index.md:5:35: error: link "/nothing" leads to no page (looked for nothing.md and nothing/index.md)',
       ]);
+    });
+
+    it('reads the notebook in slices when asked, to the same answers', async () => {
+      const nb = notebook();
+      const whole = problems(notebook());
+      let yielded = 0;
+      const tick = setInterval(() => yielded++, 0);
+      await nb.links.ready(0);
+      clearInterval(tick);
+      assert.ok(yielded > 0, 'the event loop ran between slices');
+      assert.deepEqual(problems(nb), whole);
     });
 
     it('a missing file is found when it appears; a note is found when it is added', () => {

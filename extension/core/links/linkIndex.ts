@@ -1,9 +1,11 @@
 /**
  * The notebook's links: every note's links read once, resolved once, and kept until
  * something they depend on changes. Resolving a note's links records what it asked of
- * the notebook (a path, a name, the generated pages); when a file changes, only the
- * notes that asked about it are resolved again, so typing in one note of 10,000 costs
- * that note, not the notebook. Backlinks and dead links come from the same answers.
+ * the notebook (a path, a note's headings, a name, the generated pages); when a file
+ * changes, only the notes that asked about it are resolved again, so typing in one note
+ * of 10,000 costs that note, not the notebook. Backlinks and dead links come from the
+ * same answers. A note is parsed only when it holds link syntax or a link asks for its
+ * headings, and a first look at a large notebook can be taken in slices (`ready`).
  */
 import type { Notebook } from '../notebook';
 import { kindUrl, seriesKey, tagKey, urlOf, FEED_URLS } from '../urls';
@@ -11,8 +13,9 @@ import { PROFILE_PATH, PUBLIC_DIR } from '../kinds';
 import { Problem } from '../problems';
 import type { ContentFiles } from '../references';
 import type { Heading } from './headings';
-import { NoteLink, readLinks } from './read';
+import { NoteLinks, readLinks } from './read';
 import { LinkTargets, Resolution, resolveOne, wikiHeading } from './resolve';
+import type { NoteLink } from './read';
 import type { Wikilink } from './wikilink';
 
 /** A file whose body is published: an entry, a top-level page, or the profile. */
@@ -26,7 +29,8 @@ interface Known {
   /** Tags and series, for the generated pages they make. */
   readonly generatedBy: string;
   readonly links: readonly NoteLink[];
-  readonly headings: readonly Heading[];
+  /** Read with the links, or on first need when the note has no link syntax. */
+  parsed?: NoteLinks;
 }
 
 /** One link and where it leads. */
@@ -38,6 +42,8 @@ interface Resolved { readonly links: readonly ResolvedLink[]; readonly deps: rea
 export interface Backlink { readonly path: string; readonly title: string; readonly url: string; readonly draft: boolean }
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Anything that may be a link: `](`, `[[`, `<a `, a reference definition's `]:`. A body without any has none. */
+const LINK_SYNTAX = /\]\s*\(|\[\[|<a[\s>]|\]:/i;
 
 export class LinkIndex {
   private readonly known = new Map<string, Known>();
@@ -47,6 +53,7 @@ export class LinkIndex {
   private readonly backrefs = new Map<string, Set<string>>();
   private readonly byName = new Map<string, Set<string>>();
   private generatedPaths: Set<string> | undefined;
+  private lastGenerated: string | undefined;
 
   constructor(private readonly nb: Notebook) {
     for (const p of nb.paths()) this.dirty.add(p);
@@ -55,6 +62,31 @@ export class LinkIndex {
   /** A file was set or deleted: what depended on it is recomputed on the next question. */
   touch(path: string): void {
     this.dirty.add(path);
+  }
+
+  /**
+   * Reads and resolves every note in slices of about `sliceMs`, yielding between them, so
+   * that a first look at 10,000 notes does not hold the thread (the editor's extension host).
+   */
+  async ready(sliceMs = 20): Promise<void> {
+    const pause = () => new Promise<void>((r) => setTimeout(r, 0));
+    for (let start = Date.now(); this.dirty.size;) {
+      this.syncOne(this.dirty.values().next().value as string);
+      if (Date.now() - start > sliceMs) {
+        await pause();
+        start = Date.now();
+      }
+    }
+    this.sync();
+    for (let start = Date.now(), todo = [...this.known.keys()]; todo.length;) {
+      const p = todo.pop()!;
+      if (this.known.has(p)) this.resolve(p);
+      if (Date.now() - start > sliceMs) {
+        await pause();
+        this.sync();
+        start = Date.now();
+      }
+    }
   }
 
   /** The links of a note, each with where it leads. */
@@ -66,7 +98,8 @@ export class LinkIndex {
   /** The headings of a note, with their anchors. */
   headingsOf(path: string): readonly Heading[] {
     this.sync();
-    return this.known.get(path)?.headings ?? [];
+    const k = this.known.get(path);
+    return k ? this.parsed(k).headings : [];
   }
 
   /** Notes and pages that link to `path`, by title; with `published`, drafts left out (as the site shows them). */
@@ -81,7 +114,7 @@ export class LinkIndex {
     return out.sort((a, b) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path));
   }
 
-  /** Every link that leads nowhere, as a problem at its line. Files are looked for through `files`. */
+  /** Every link that leads nowhere, as a problem at its line, by file and position. Files are looked for through `files`. */
   problems(files: ContentFiles): Problem[] {
     this.resolveAll();
     const exists = new Map<string, boolean>();
@@ -97,7 +130,7 @@ export class LinkIndex {
         out.push({ file: path, line: link.line, column: link.column, endLine: link.endLine, endColumn: link.endColumn, code: res.problem.code, severity: 'error', message: res.problem.message });
       }
     }
-    return out;
+    return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   }
 
   /**
@@ -118,14 +151,13 @@ export class LinkIndex {
 
   /** The URL a wikilink of `from` leads to (with its heading's anchor), or undefined when it leads nowhere. */
   wikilinkUrl(from: string, w: Wikilink, own: readonly Heading[]): string | undefined {
-    this.sync();
     if (!w.target) {
       const h = wikiHeading(w.heading ?? '', own);
       return h ? `#${h.slug}` : undefined;
     }
     const found = this.wikilinkTargets(w.target);
     if (found.length !== 1) return undefined;
-    const h = w.heading ? wikiHeading(w.heading, found[0] === from ? own : this.known.get(found[0])?.headings ?? []) : undefined;
+    const h = w.heading ? wikiHeading(w.heading, found[0] === from ? own : this.headingsOf(found[0])) : undefined;
     return urlOf(found[0]) + (h ? `#${h.slug}` : '');
   }
 
@@ -157,43 +189,47 @@ export class LinkIndex {
   }
 
   private sync(): void {
-    if (!this.dirty.size) return;
-    const paths = [...this.dirty];
-    this.dirty.clear();
-    for (const path of paths) {
-      const now = this.sourceOf(path);
-      const old = this.known.get(path);
-      if (now && old?.source === now.source) continue;
-      const next = now ? this.read(path, now) : undefined;
-      this.forget(path);
-      if (!old || !next || old.title !== next.title || old.draft !== next.draft || !sameHeadings(old.headings, next.headings)) this.invalidate(`path:${path}`);
-      if (!old || !next || old.names.join('\n') !== next.names.join('\n')) {
-        for (const n of new Set([...(old?.names ?? []), ...(next?.names ?? [])])) this.invalidate(`name:${n}`);
-      }
-      if ((old?.generatedBy ?? '') !== (next?.generatedBy ?? '')) this.generatedPaths = undefined;
-      for (const n of old?.names ?? []) this.byName.get(n)?.delete(path);
-      if (next) {
-        this.known.set(path, next);
-        for (const n of next.names) (this.byName.get(n) ?? this.byName.set(n, new Set()).get(n)!).add(path);
-      } else this.known.delete(path);
-    }
+    for (const path of [...this.dirty]) this.syncOne(path);
     if (!this.generatedPaths) {
-      const before = this.lastGenerated;
       const now = [...this.generated()].sort().join('\n');
-      if (before !== undefined && before !== now) this.invalidate('generated');
+      if (this.lastGenerated !== undefined && this.lastGenerated !== now) this.invalidate('generated');
       this.lastGenerated = now;
     }
   }
 
-  private lastGenerated: string | undefined;
+  /** Takes in one changed file: drops what depended on what changed in it. */
+  private syncOne(path: string): void {
+    this.dirty.delete(path);
+    const now = this.sourceOf(path);
+    const old = this.known.get(path);
+    if (now && old?.source === now.source) return;
+    const next = now ? this.read(path, now) : undefined;
+    this.forget(path);
+    if (!old || !next || old.title !== next.title || old.draft !== next.draft) this.invalidate(`path:${path}`);
+    // Headings are compared only when some link asked for them.
+    if (this.dependents.get(`anchors:${path}`)?.size && (!old || !next || !sameHeadings(this.parsed(old).headings, this.parsed(next).headings))) this.invalidate(`anchors:${path}`);
+    if (!old || !next || old.names.join('\n') !== next.names.join('\n')) {
+      for (const n of new Set([...(old?.names ?? []), ...(next?.names ?? [])])) this.invalidate(`name:${n}`);
+    }
+    if ((old?.generatedBy ?? '') !== (next?.generatedBy ?? '')) this.generatedPaths = undefined;
+    for (const n of old?.names ?? []) this.byName.get(n)?.delete(path);
+    if (next) {
+      this.known.set(path, next);
+      for (const n of next.names) (this.byName.get(n) ?? this.byName.set(n, new Set()).get(n)!).add(path);
+    } else this.known.delete(path);
+  }
 
   private read(path: string, s: { source: Source; title: string; draft: boolean }): Known {
-    const { links, headings } = readLinks(s.source.body, s.source.bodyLine);
+    const parsed = LINK_SYNTAX.test(s.source.body) ? readLinks(s.source.body, s.source.bodyLine) : undefined;
     const stem = path.replace(/\.md$/, '');
     const names = path === PROFILE_PATH ? [] : [`path:${norm(stem)}`, `stem:${norm(stem.split('/').pop()!)}`, `title:${norm(s.title)}`];
     const e = this.nb.get(path);
     const generatedBy = e && !e.draft ? `${e.tags.map(tagKey).join(',')}|${e.series.map(seriesKey).join(',')}` : '';
-    return { source: s.source, title: s.title, draft: s.draft, names, generatedBy, links, headings };
+    return { source: s.source, title: s.title, draft: s.draft, names, generatedBy, links: parsed?.links ?? [], ...(parsed ? { parsed } : {}) };
+  }
+
+  private parsed(k: Known): NoteLinks {
+    return (k.parsed ??= readLinks(k.source.body, k.source.bodyLine));
   }
 
   /** The content paths of pages Notepress generates: kinds' lists, tags, series, feeds. */
@@ -229,11 +265,16 @@ export class LinkIndex {
     const deps = new Set<string>();
     const targets: LinkTargets = {
       note: (p) => (deps.add(`path:${p}`), this.known.get(p)),
-      headings: (p) => (deps.add(`path:${p}`), this.known.get(p)?.headings ?? []),
+      headings: (p) => {
+        deps.add(`anchors:${p}`);
+        const t = this.known.get(p);
+        return t ? this.parsed(t).headings : [];
+      },
       generated: (p) => (deps.add('generated'), this.generated().has(p)),
       named: (t) => this.named(t, (key) => deps.add(key)),
     };
-    const links = k.links.map((link) => ({ link, resolution: resolveOne(path, k.draft, link, k.headings, targets) }));
+    const own = k.links.length ? this.parsed(k).headings : [];
+    const links = k.links.map((link) => ({ link, resolution: resolveOne(path, k.draft, link, own, targets) }));
     r = { links, deps: [...deps] };
     this.resolved.set(path, r);
     for (const d of r.deps) (this.dependents.get(d) ?? this.dependents.set(d, new Set()).get(d)!).add(path);
