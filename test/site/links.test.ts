@@ -100,6 +100,22 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
     assert.ok(!html.includes('np-backlinks'));
   });
 
+  it('axe-core finds no accessibility violations on a page with wikilinks and its Linked from list, light and dark', async () => {
+    const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const scheme of ['light', 'dark'] as const) {
+      const p = await browser.newPage({ colorScheme: scheme });
+      await p.goto(`${server.url}/notes/quokka-ledger`);
+      await p.locator('nav.np-backlinks').waitFor();
+      await p.addScriptTag({ content: axe });
+      const violations = await p.evaluate(async () => {
+        const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      });
+      assert.deepEqual(violations, [], scheme);
+      await p.close();
+    }
+  });
+
   it('a file beside the note that a link names is published at that place', async () => {
     await page.goto(`${server.url}/notes/quokka-ledger`);
     const href = await page.locator('.entry__body a', { hasText: 'the runs' }).getAttribute('href');
