@@ -10,7 +10,7 @@ import { NotebookService } from '../workspace/notebookService';
  * `#` in either, the target's headings (the anchor for a link, the text for a wikilink).
  */
 export class LinkCompletions implements vscode.CompletionItemProvider {
-  static readonly triggers = ['(', '[', '#'];
+  static readonly triggers = ['(', '[', '#', '/'];
 
   constructor(private readonly service: NotebookService) {}
 
