@@ -20,7 +20,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const service = new NotebookService();
   const siteContext = new SiteContext();
   const site = new SiteRunner(service, () => siteContext.refresh());
-  const tree = new NotebookTreeProvider(service);
+  const diagnostics = new NotebookDiagnostics(service);
+  const tree = new NotebookTreeProvider(service, diagnostics.onDidRefresh);
   const output = vscode.window.createOutputChannel('Notepress Preview');
   const renderer = new RendererHolder(service, siteContext, (m) => output.appendLine(m));
   const preview = new PreviewViewProvider(context.extensionUri, service, () => renderer.get());
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     preview,
     vscode.window.createTreeView(NotebookTreeProvider.viewId, { treeDataProvider: tree, showCollapseAll: true }),
     vscode.window.registerWebviewViewProvider(PreviewViewProvider.viewType, preview),
-    new NotebookDiagnostics(service),
+    diagnostics,
     new ReadingStatus(service),
     vscode.languages.registerCodeActionsProvider(markdownFiles, new FrontmatterQuickFixes(service), { providedCodeActionKinds: FrontmatterQuickFixes.kinds }),
     vscode.languages.registerCompletionItemProvider(markdownFiles, new FrontmatterCompletions(service), ...FrontmatterCompletions.triggers),

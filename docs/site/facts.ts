@@ -49,8 +49,8 @@ export type PageFacts =
   | { readonly view: 'home'; readonly profile: ProfileFacts; readonly sections: readonly HomeSectionFacts[] }
   | { readonly view: 'section'; readonly kind: string; readonly heading: string; readonly groups: readonly { readonly key: string; readonly items: readonly Item[] }[] }
   | { readonly view: 'tags'; readonly tags: readonly { readonly name: string; readonly url: string; readonly count: number }[] }
-  | { readonly view: 'tag'; readonly name: string; readonly items: readonly Item[] }
-  | { readonly view: 'series'; readonly name: string; readonly items: readonly Item[]; readonly all: readonly { readonly name: string; readonly url: string; readonly count: number }[] }
+  | { readonly view: 'tag'; readonly name: string; readonly items: readonly Item[]; readonly allUrl: string }
+  | { readonly view: 'series'; readonly name: string; readonly items: readonly Item[]; readonly allUrl: string; readonly all: readonly { readonly name: string; readonly url: string; readonly count: number }[] }
   | { readonly view: 'page'; readonly title: string; readonly summary: string }
   | {
       readonly view: 'entry';

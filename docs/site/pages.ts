@@ -3,7 +3,7 @@
  * that page alone (`pageData.np`). The theme only displays them.
  */
 import {
-  Entry, headerFacts, kindUrl, Notebook, PROFILE_PATH, renderHeader, seriesUrl, TAGS_URL, tagUrl,
+  Entry, headerFacts, kindUrl, Notebook, PROFILE_PATH, renderHeader, SERIES_URL, seriesUrl, TAGS_URL, tagUrl,
 } from '../../extension/core/index';
 import { toItem } from './notebook';
 import type { HomeSectionFacts, Item, PageFacts } from './facts';
@@ -75,15 +75,14 @@ function generatedFacts(nb: Notebook, params: RouteParams): PageResult | undefin
     }
     case 'tag': {
       const t = nb.tags().find((x) => x.key === params.key);
-      return t ? { page: { title: `Tagged “${t.name}”`, description: `Entries tagged ${t.name}.` }, np: { view: 'tag', name: t.name, items: itemsOf(nb, t.items) } } : undefined;
+      return t ? { page: { title: `Tagged “${t.name}”`, description: `Entries tagged ${t.name}.` }, np: { view: 'tag', name: t.name, items: itemsOf(nb, t.items), allUrl: TAGS_URL } } : undefined;
     }
     case 'series': {
       const all = nb.allSeries().map((s) => ({ name: s.name, url: seriesUrl(s.name), count: s.items.length }));
       const s = nb.allSeries().find((x) => x.key === params.key);
-      if (params.key === '' ) return { page: { title: 'Series', description: `All ${all.length} series.` }, np: { view: 'series', name: '', items: [], all } };
-      return s ? { page: { title: `Series: ${s.name}`, description: `The ${s.items.length} parts of ${s.name}, in order.` }, np: { view: 'series', name: s.name, items: itemsOf(nb, s.items), all } } : undefined;
+      if (params.key === '' ) return { page: { title: 'Series', description: `All ${all.length} series.` }, np: { view: 'series', name: '', items: [], all, allUrl: SERIES_URL } };
+      return s ? { page: { title: `Series: ${s.name}`, description: `The ${s.items.length} parts of ${s.name}, in order.` }, np: { view: 'series', name: s.name, items: itemsOf(nb, s.items), all, allUrl: SERIES_URL } } : undefined;
     }
   }
 }
 
-export { TAGS_URL };

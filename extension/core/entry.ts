@@ -4,7 +4,7 @@
  */
 import { KindSpec } from './kinds';
 import { Problem } from './problems';
-import { frontmatterData, splitFile } from './frontmatter';
+import { quickRead, splitFile } from './frontmatter';
 import { excerpt, readingStats, ReadingStats } from './reading';
 import { slugOf } from './slug';
 import { urlOf } from './urls';
@@ -38,11 +38,14 @@ export interface Entry {
   readonly excerpt: string;
   readonly body: string;
   readonly bodyLine: number;
+  /** Worked out on first use, then kept. */
   readonly problems: readonly Problem[];
+  /** The problems when already worked out, else undefined: for views that must not pay for them (a tree of 10,000 notes). */
+  readonly knownProblems: readonly Problem[] | undefined;
 }
 
-/** Parses an entry file of a kind. Never throws. */
-export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
+/** Every problem of an entry file: its YAML, its fields against the kind, and the blocks of its body. */
+export function entryProblems(path: string, text: string, kind: KindSpec): Problem[] {
   const split = splitFile(path, text);
   const problems = [...split.problems];
   validateFields(path, split, kind.fields, (p) => problems.push(p));
@@ -51,15 +54,21 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   problems.push(...chartProblems(path, split.body, split.bodyLine));
   problems.push(...blockProblems(path, split.body, split.bodyLine));
   problems.push(...foreignSyntaxProblems(path, split.body, split.bodyLine));
-  const data = frontmatterData(split);
+  return problems;
+}
+
+/**
+ * Parses an entry file of a kind. Never throws. What lists show (title, date, tags, ...)
+ * is read at once, fast; its problems, reading time and excerpt, each a good part of a
+ * parse, are worked out on first use and kept: a notebook of 10,000 notes lists in well
+ * under a second, and its problems follow.
+ */
+export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
+  const { data, body, bodyLine } = quickRead(text);
   const order = data.order;
-  // Reading time and excerpt are two thirds of a parse and only needed where shown:
-  // computed on first use, then kept.
-  // The getters close over the body alone, not the parse (which holds the YAML document).
-  const body = split.body;
-  const bodyLine = split.bodyLine;
   let reading: ReadingStats | undefined;
   let summaryExcerpt: string | undefined;
+  let problems: Problem[] | undefined;
   return {
     kind: kind.id,
     path,
@@ -83,7 +92,12 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
     },
     body,
     bodyLine,
-    problems,
+    get problems() {
+      return (problems ??= entryProblems(path, text, kind));
+    },
+    get knownProblems() {
+      return problems;
+    },
   };
 }
 

