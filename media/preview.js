@@ -37,10 +37,14 @@
     root.innerHTML = `${note}${head}<div class="prose entry__body" data-path="${text(m.path)}">${m.html}</div>`;
     // Images beside the note: `./x.png` is relative to the note's folder and `/x.png` to
     // the site's public folder, as on the site; the page's own URL is neither.
-    for (const img of root.querySelectorAll('img[src]')) {
-      const src = img.getAttribute('src') || '';
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) continue;
-      img.setAttribute('src', src.startsWith('/') ? new URL(src.slice(1), m.publicBase).href : new URL(src, m.imageBase).href);
+    /** @param {string} src */
+    const resolve = (src) => (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#') ? src
+      : src.startsWith('/') ? new URL(src.slice(1), m.publicBase).href : new URL(src, m.imageBase).href);
+    for (const el of root.querySelectorAll('img[src], source[src], video[src]')) el.setAttribute('src', resolve(el.getAttribute('src') || ''));
+    for (const el of root.querySelectorAll('video[poster]')) el.setAttribute('poster', resolve(el.getAttribute('poster') || ''));
+    // The sanitizer writes each srcset as `url descriptor, url descriptor`.
+    for (const el of root.querySelectorAll('img[srcset], source[srcset]')) {
+      el.setAttribute('srcset', (el.getAttribute('srcset') || '').split(', ').map((c) => c.replace(/^\S+/, resolve)).join(', '));
     }
     window.scrollTo(0, y);
     vscode.setState({ path: m.path, y });

@@ -120,7 +120,7 @@ class UsageError extends Error {}
 
 /** Strips terminal colour codes from a message (VitePress colours its errors). */
 function plain(s: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 

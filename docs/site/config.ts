@@ -8,6 +8,7 @@
  * the core content model in `extension/core`, the same code the editor runs.
  */
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HeadConfig, PageData, UserConfig } from 'vitepress';
@@ -15,8 +16,9 @@ import { FEED_URLS, kindUrl, Notebook, siteMarkdownOptions, urlOf } from '../../
 import { getNotebook, resolveContentDir } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
-import { headFor } from './head';
-import { safePageData } from './safePageData';
+import { exactTitle, headFor } from './head';
+import { safeMarkdown, searchRender } from './safeMarkdown';
+import { headerPolicy, withCsp } from './csp';
 import { provideRoutes, routeParams, RouteParams } from './routes';
 import { checkNotebook, reportProblems } from './check';
 import { watchContent } from './watch';
@@ -27,6 +29,8 @@ import type { NavItem, NotepressThemeConfig } from './facts';
 export interface NotepressOptions {
   /** The content folder, relative to the project folder (where the command runs). Default: `content`. */
   contentDir?: string;
+  /** VitePress settings laid over Notepress's (`lang`, `ignoreDeadLinks`, ...): yours win. */
+  site?: Partial<UserConfig<NotepressThemeConfig>>;
   /** Where the site is built, relative to the VitePress folder. Default: VitePress's `.vitepress/dist`. */
   outDir?: string;
 }
@@ -49,8 +53,9 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
     const siteTitle = profile?.name ?? profile?.role ?? 'Notebook';
     const hasFeed = notebook.kinds.all.some((k) => k.feed);
     const og = isBuild ? await ogImages({ siteUrl, siteTitle, notebook }) : undefined;
+    const scriptHashes = new Set<string>();
 
-    return {
+    const config: UserConfig<NotepressThemeConfig> = {
       srcDir: contentDir,
       ...(options.outDir ? { outDir: options.outDir } : {}),
       // Out of the build: drafts, markdown the notebook does not hold (a folder no kind
@@ -79,7 +84,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       themeConfig: {
         // Small and needed by every page's header and footer; list data never goes here.
         nav: navItems(notebook),
-        search: { provider: 'local' },
+        search: { provider: 'local', options: { _render: searchRender(contentDir) } },
         links: profile?.links.map((l) => ({ label: l.label, url: l.url })) ?? [],
         feeds: hasFeed,
       },
@@ -99,16 +104,19 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       },
       transformHead: ({ pageData, title, description }): HeadConfig[] =>
         headFor({ siteUrl, siteTitle, notebook, pageData, title, description, og }),
+      transformHtml: (html, _file, { title }) => withCsp(exactTitle(html, title), scriptHashes),
       buildEnd: async (site) => {
         await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
         await copyLinkedFiles(notebook, contentDir, site.outDir);
         await og?.write(site.outDir, site.cacheDir);
+        await writeFile(path.join(site.outDir, '_headers'), headerPolicy(scriptHashes));
       },
       vite: {
         resolve: { alias: { 'notepress/theme': THEME_ENTRY } },
-        plugins: [safePageData(), watchContent(notebook, contentDir)],
+        plugins: [safeMarkdown(contentDir), watchContent(notebook, contentDir)],
       },
-    } satisfies UserConfig<NotepressThemeConfig>;
+    };
+    return { ...config, ...options.site };
   };
 }
 

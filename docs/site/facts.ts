@@ -73,5 +73,5 @@ export interface NotepressThemeConfig {
   readonly links: readonly { readonly label: string; readonly url: string }[];
   readonly feeds: boolean;
   /** VitePress's local search: its index is built from the pages and loaded on first use. */
-  readonly search: { readonly provider: 'local' };
+  readonly search: { readonly provider: 'local'; readonly options: { readonly _render: unknown } };
 }

@@ -1,6 +1,10 @@
 /**
- * Per-page head tags: canonical URL, Open Graph, Twitter card and JSON-LD. Values are
- * given to VitePress as `head` entries, which it escapes.
+ * Per-page head tags: description, canonical URL, Open Graph, Twitter card and JSON-LD.
+ *
+ * Every value here can hold a note's text. VitePress writes its own description meta
+ * without escaping, so the description is written here instead (VitePress then leaves
+ * out its own). VitePress escapes the attribute values of these tags, except an `&` that
+ * looks like an entity: `amp` escapes every `&` first, so `AT&amp;T` shows as written.
  */
 import type { HeadConfig, PageData } from 'vitepress';
 import { absoluteSiteUrl, Entry, Notebook, Profile, urlOf } from '../../extension/core/index';
@@ -17,6 +21,7 @@ export function headFor(o: {
   const title = o.pageData.title || o.title;
   const image = o.og?.head(o.pageData, title, url) ?? [];
   const head: HeadConfig[] = [
+    ['meta', { name: 'description', content: o.description }],
     ['link', { rel: 'canonical', href: url }],
     ['meta', { property: 'og:type', content: entry ? 'article' : 'website' }],
     ['meta', { property: 'og:site_name', content: o.siteTitle }],
@@ -50,5 +55,16 @@ export function headFor(o: {
   }
   // `<` escaped so that no value can close the script element.
   head.push(['script', { type: 'application/ld+json' }, JSON.stringify(ld).replace(/</g, '\\u003c')]);
-  return head;
+  return head.map(([tag, attrs, ...rest]) => [tag, Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, amp(v)])), ...rest] as HeadConfig);
+}
+
+const amp = (v: string) => v.replace(/&/g, '&amp;');
+
+/**
+ * The page's `<title>` escaped exactly: VitePress's own escaping leaves an `&` that looks
+ * like an entity, so a title `AT&amp;T` showed as `AT&T` until the page's script ran.
+ */
+export function exactTitle(html: string, title: string): string {
+  const text = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return html.replace(/<title>[^<]*<\/title>/, () => `<title>${text}</title>`);
 }

@@ -9,20 +9,29 @@
  * plugin accepts VitePress's instance and the extension's without a type import
  * of either (markdown-it's typings differ between their CommonJS and ESM forms).
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- markdown-it's Token and state types differ between its typings' forms */
 export interface MarkdownItLike {
   renderer: {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- markdown-it's Token type differs between its typings' forms
     rules: Record<string, any>;
-    renderInline(tokens: any[], options: any, env: any): string;
   };
-  core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any; Token: any }) => void): void; after(after: string, name: string, rule: (state: any) => void): void } };
-  inline: { ruler: { after(after: string, name: string, rule: any): void; before(before: string, name: string, rule: any): void } };
-  block: { ruler: { after(after: string, name: string, rule: any, options?: any): void } };
-  render(src: string, env?: any): string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above: tokens and env are markdown-it's, typed differently by each of its typings
+  core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any; Token: any }) => void): void; at(name: string, rule: (state: { tokens: any[] }) => void): void; after(after: string, name: string, rule: (state: any) => void): void } };
+  block: { ruler: RulerLike };
+  inline: { ruler: RulerLike };
+  utils: { unescapeAll(s: string): string };
+  render(src: string, env?: Record<string, unknown>): string;
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
+interface RulerLike {
+  disable(names: string[], ignoreInvalid?: boolean): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule function's state type differs between markdown-it's typings
+  after(after: string, name: string, fn: any, options?: { alt: string[] }): void;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule function's state type differs between markdown-it's typings
+  at(name: string, fn: any, options?: { alt: string[] }): void;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule function's state type differs between markdown-it's typings
+  before(before: string, name: string, fn: any, options?: { alt: string[] }): void;
+}
 import * as path from 'node:path';
-import { HtmlBalancer, isDroppedTag } from './sanitize';
+import { sanitizeHtml } from './sanitize';
 import { parseChart, renderChart, renderChartError } from './chart';
 import { diskFiles } from './node/load';
 import { drawMermaid, mermaidHtml } from './blocks/mermaid';
@@ -39,7 +48,6 @@ export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-d
 export const MARKDOWN_OPTIONS = { html: true, linkify: true, typographer: false } as const;
 
 type Env = {
-  __notepressHtml?: HtmlBalancer;
   __notepressCharts?: number;
   __notepressDiagrams?: number;
   notepressSourceLines?: boolean;
@@ -62,9 +70,18 @@ export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
     ...MARKDOWN_OPTIONS,
     theme: HIGHLIGHT_THEMES,
     headers: { level: [2, 3] as number[] },
+    // markdown-it-attrs stays for anchors and classes (`## Title {#id .class}`), and
+    // may set nothing else: `{:title="..."}` would be a Vue binding run at build time,
+    // `{onerror=...}` a handler, `{src=...}` an image the reference check never saw.
+    attrs: { allowedAttributes: ['id', 'class'] },
+    // gray-matter would `eval` a `---js` or `---coffee` frontmatter. The site and the
+    // preview never hand it one (see source.ts); if anything did, it is data, not code.
+    frontmatter: { grayMatterOptions: { engines: { javascript: NO_CODE, coffee: NO_CODE } } },
     config: (md: MarkdownItLike) => notepressMarkdown(md, o),
   };
 }
+
+const NO_CODE = { parse: () => ({}), stringify: () => '' };
 
 export interface NotepressMarkdownOptions {
   /**
@@ -76,16 +93,20 @@ export interface NotepressMarkdownOptions {
 }
 
 /**
- * Makes raw HTML in notes safe and inert:
- * - every `html_block` and `html_inline` token goes through the allowlist sanitizer
- *   (this also replaces VitePress's rule that lifts `<script>` and `<style>` blocks
- *   out of a page and runs them);
- * - raw tags left open are closed at the end of their paragraph or of the note, so a
- *   stray `<div>` cannot break the page's template;
- * - `{{` is written as `&#123;&#123;`, so `{{ }}` in prose is text, not a Vue expression
- *   evaluated at build time. (Wrapping the body in `v-pre` would do the same, but it
- *   stops VitePress from stripping static content out of each page's JavaScript:
- *   measured, a note page's chunk grew from 2 KB to 28 KB.)
+ * Makes a note's HTML safe and inert, whatever produced it:
+ * - the final HTML of `md.render` (raw HTML, and all that VitePress's plugins add:
+ *   fence labels, container and alert titles, code-group tabs, `[[toc]]`, attrs) goes
+ *   through the one sanitizer (sanitize.ts), which also balances its tags;
+ * - raw HTML blocks render as written (markdown-it's own rule), which replaces
+ *   VitePress's rule that lifts `<script>` and `<style>` blocks into the page's Vue
+ *   component, where they would run;
+ * - VitePress's `<<<` snippet rule, which reads any file, is off;
+ * - text is escaped as CommonMark says: `&` stays an entity only where markdown-it read
+ *   one (VitePress's own rule kept `&#87654321;`, which shows a replacement character);
+ * - `{{` is written as `&#123;&#123;`, so `{{ }}` is text, not a Vue expression run at
+ *   build time. (Wrapping the body in `v-pre` would do the same, but it stops VitePress
+ *   from stripping static content out of each page's JavaScript: measured, a note page's
+ *   chunk grew from 2 KB to 28 KB.)
  */
 export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOptions = {}): void => {
   const notebookOf = (env: Env): Notebook | undefined => env.notepressNotebook ?? o.notebook?.();
@@ -111,9 +132,26 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
     const rel = state.env?.relativePath;
     if (nb && typeof rel === 'string') state.tokens.push(...backlinkTokens(state.Token, nb, rel));
   });
-  const balancer = (env: Env): HtmlBalancer => (env.__notepressHtml ??= new HtmlBalancer());
-  md.renderer.rules.html_block = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
-  md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number, _o: unknown, env: Env) => balancer(env).fragment(tokens[idx].content);
+  // markdown-it's own rules for raw HTML, as CommonMark reads it: VitePress's replacements
+  // (for Vue components) take `<my url>` for a block and end a link reference definition,
+  // and do not know the comment forms CommonMark 0.31 added, which then show as text.
+  const own = new (md.constructor as new () => MarkdownItLike)();
+  // Rulers keep their rules in `__rules__` (not in markdown-it's typings).
+  const rule = (r: RulerLike, name: string) => (r as unknown as { __rules__: { name: string; fn: unknown }[] }).__rules__.find((x) => x.name === name)?.fn;
+  md.block.ruler.at('html_block', rule(own.block.ruler, 'html_block'), { alt: ['paragraph', 'reference', 'blockquote'] });
+  md.inline.ruler.at('html_inline', rule(own.inline.ruler, 'html_inline'));
+  md.renderer.rules.html_block = (tokens: { content: string }[], idx: number) => tokens[idx].content;
+  md.renderer.rules.html_inline = (tokens: { content: string }[], idx: number) => tokens[idx].content;
+  md.block.ruler.disable(['snippet'], true);
+  md.core.ruler.at('text_join', joinText);
+  const isEntity = (s: string) => md.utils.unescapeAll(s) !== s;
+  md.renderer.rules.text = (tokens: { content: string }[], idx: number) => escapeText(tokens[idx].content, isEntity);
+  // VitePress makes an empty link (`[a]()`) point at `./`; CommonMark keeps it empty.
+  const linkOpen = md.renderer.rules.link_open;
+  if (linkOpen) {
+    md.renderer.rules.link_open = (tokens: LinkToken[], idx: number, options: unknown, env: unknown, self: { renderToken(t: unknown[], i: number, o: unknown): string }) =>
+      tokens[idx].attrGet('href') === '' ? self.renderToken(tokens, idx, options) : linkOpen(tokens, idx, options, env, self);
+  }
 
   // ```chart, ```mermaid and ```math blocks are drawn by the core (chart.ts, blocks/);
   // every other fence is left to the renderer's own rule (VitePress's highlighter on the
@@ -148,20 +186,13 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
     return `${mathHtml(t.content, true, { block: true, line: sourceLine(t, env) + t.meta.line, attrs: lineAttr(t) })}\n`;
   };
 
-  const renderInline = md.renderer.renderInline.bind(md.renderer);
-  md.renderer.renderInline = (tokens, options, env: Env) => {
-    const mark = env.__notepressHtml?.depth ?? 0;
-    const html = renderInline(dropInlineContent(tokens), options, env);
-    return env.__notepressHtml ? html + env.__notepressHtml.closeTo(mark) : html;
-  };
-
   const render = md.render.bind(md);
   md.render = (src: string, env: Env = {}) => {
-    env.__notepressHtml = new HtmlBalancer();
     const html = render(src, env);
-    const rest = env.__notepressHtml.closeTo(0);
-    delete env.__notepressHtml;
-    return (html + rest).replace(/\{\{/g, '&#123;&#123;');
+    // Nothing a note holds becomes part of the page's component (see html_block above).
+    const sfc = env.sfcBlocks as { scripts?: unknown[]; styles?: unknown[]; customBlocks?: unknown[] } | undefined;
+    if (sfc) sfc.scripts = sfc.styles = sfc.customBlocks = [];
+    return sanitizeHtml(html, { sourceLines: env.notepressSourceLines === true }).replace(/\{\{/g, '&#123;&#123;');
   };
 };
 
@@ -227,25 +258,40 @@ function readContentFile(env: Env, target: string): string | undefined {
   return diskFiles(path.resolve(path.dirname(env.path), ...Array<string>(depth).fill('..'))).read(target);
 }
 
-type InlineToken = { type: string; content: string };
-const TAG = /^<\s*(\/)?\s*([a-zA-Z][\w-]*)/;
+type LinkToken = { attrGet(name: string): string | null };
+type TextToken = { type: string; content: string; info: string; markup: string; children: TextToken[] | null };
+
+const NAMED_ENTITY = /^&([a-z][a-z0-9]{1,31});/i;
+const NUMERIC_ENTITY = /^&#(?:x[a-f0-9]{1,6}|[0-9]{1,7});/i;
+
+/** Escapes text for HTML, leaving `&` alone where it starts an entity markdown-it accepts (kept as written by joinText). */
+function escapeText(s: string, isEntity: (s: string) => boolean): string {
+  return s.replace(/&|<|>|"/g, (ch, at: number) => {
+    if (ch !== '&') return ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;';
+    const rest = s.slice(at, at + 40);
+    const named = NAMED_ENTITY.exec(rest);
+    return NUMERIC_ENTITY.test(rest) || (named && isEntity(named[0])) ? '&' : '&amp;';
+  });
+}
 
 /**
- * Inline raw HTML arrives one tag per token, with markdown text tokens between them,
- * so `<svg><script>x</script></svg>` inside a paragraph needs the tokens between a
- * dropped element's open and close removed here, not by the per-fragment sanitizer.
+ * markdown-it's `text_join`, as VitePress does it: an entity keeps the markup it was
+ * written with, so `&lt;` stays `&lt;` in the page instead of becoming `<`, and an escaped
+ * `\&` becomes `&amp;`. Installed here too, so the preview's fallback renders the same.
  */
-function dropInlineContent<T extends InlineToken>(tokens: T[]): T[] {
-  let depth = 0;
-  const out: T[] = [];
-  for (const t of tokens) {
-    const m = t.type === 'html_inline' ? TAG.exec(t.content) : null;
-    if (m && isDroppedTag(m[2])) {
-      if (m[1]) depth = Math.max(0, depth - 1);
-      else if (!/\/\s*>$/.test(t.content)) depth++;
-      continue;
+function joinText(state: { tokens: TextToken[] }): void {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const out: TextToken[] = [];
+    for (const t of block.children) {
+      if (t.type === 'text_special') {
+        t.type = 'text';
+        t.content = t.info === 'entity' ? t.markup : t.info === 'escape' && t.content === '&' ? '&amp;' : t.content;
+      }
+      const last = out[out.length - 1];
+      if (t.type === 'text' && last?.type === 'text') last.content += t.content;
+      else out.push(t);
     }
-    if (depth === 0) out.push(t);
+    block.children = out;
   }
-  return depth === 0 && out.length === tokens.length ? tokens : out;
 }

@@ -1,10 +1,13 @@
 /**
- * Local files a note refers to (images), with their positions, so a missing one is a
+ * Local files a note refers to (images and video), with their positions, so a missing one is a
  * `path:line:column` problem before the site build, rather than the bundler's crash
  * and stack trace in the middle of it. Pure: resolving against the disk is the caller's.
  */
 import { posix } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { Parser } from 'htmlparser2';
 import { chartBlocks, parseChart } from './chart/index';
+import { localMedia, srcsetUrls } from './sanitize';
 import { Problem, ProblemCode } from './problems';
 
 export interface LocalRef {
@@ -16,45 +19,62 @@ export interface LocalRef {
   readonly column: number;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const MD_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
-const HTML_IMAGE = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi;
+const parser = new MarkdownIt({ html: true });
+/** Attributes whose local paths VitePress's Vue compiler turns into bundler imports. */
+const MEDIA: Readonly<Record<string, readonly string[]>> = { img: ['src', 'srcset'], source: ['src', 'srcset'], video: ['src', 'poster'] };
+
+type Token = { type: string; content: string; map: [number, number] | null; children: Token[] | null; attrGet(name: string): string | null };
+
+/** The media URLs of a piece of raw HTML, as the sanitizer sees them (htmlparser2, entities decoded). */
+function htmlMedia(html: string): string[] {
+  const urls: string[] = [];
+  new Parser({
+    onopentag(name, attribs) {
+      for (const attr of MEDIA[name] ?? []) {
+        const v = attribs[attr];
+        if (v !== undefined) urls.push(...(attr === 'srcset' ? srcsetUrls(v) : [v]));
+      }
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  return urls;
+}
 
 /**
- * Images with a local path in a note's body (`./a.png`, `../b.svg`, `/c.png` for the
- * site's `public/` folder). Lines are file lines: `bodyLine` is the body's first.
+ * Local media a note's body shows, with their positions: markdown images and the
+ * `src`, `srcset` and `poster` of raw `<img>`, `<source>` and `<video>`, read from
+ * markdown-it's tokens (so code is never read as markup) and, for raw HTML, by the
+ * parser the sanitizer uses. Only paths the sanitizer keeps are listed (see
+ * `localMedia`): `./fig.png` beside the note, `/logo.png` in the site's `public/`.
+ * Lines are file lines: `bodyLine` is the body's first.
  */
 export function localImageRefs(relPath: string, body: string, bodyLine: number): LocalRef[] {
+  const lines = body.split(/\r?\n/);
   const out: LocalRef[] = [];
-  let fence: string | undefined;
-  body.split(/\r?\n/).forEach((text, i) => {
-    if (fence) {
-      if (text.trimStart().startsWith(fence)) fence = undefined;
-      return;
+  const found = (src: string, from: number) => {
+    const media = localMedia(src);
+    if (!media?.ok) return;
+    // The position of the path as written: searched from the token's first line (an
+    // entity-encoded path is not found as decoded, and points at its block's line).
+    let line = from;
+    let col = -1;
+    for (let l = from; l < lines.length && col < 0; l++) {
+      const at = out.filter((r) => r.line === bodyLine + l).reduce((m, r) => Math.max(m, r.column), 0);
+      col = lines[l].indexOf(src, at);
+      line = l;
     }
-    const open = FENCE.exec(text);
-    if (open) {
-      fence = open[1];
-      return;
+    if (col < 0) [line, col] = [from, 0];
+    const target = media.path.startsWith('/') ? posix.join('public', media.path) : posix.normalize(posix.join(posix.dirname(relPath), media.path));
+    out.push({ src, target, line: bodyLine + line, column: col + 1 });
+  };
+  const walk = (tokens: Token[], line: number) => {
+    for (const t of tokens) {
+      const at = t.map?.[0] ?? line;
+      if (t.type === 'image') found(t.attrGet('src') ?? '', at);
+      else if (t.type === 'html_block' || t.type === 'html_inline') htmlMedia(t.content).forEach((u) => found(u, at));
+      if (t.children) walk(t.children, at);
     }
-    for (const re of [MD_IMAGE, HTML_IMAGE]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const src = m[1];
-        if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || src.startsWith('#')) continue;
-        let clean: string;
-        try {
-          clean = decodeURI(src.replace(/[?#].*$/, ''));
-        } catch {
-          clean = src;
-        }
-        const target = clean.startsWith('/')
-          ? posix.join('public', clean)
-          : posix.normalize(posix.join(posix.dirname(relPath), clean));
-        out.push({ src, target, line: bodyLine + i, column: m.index + m[0].lastIndexOf(src) + 1 });
-      }
-    }
-  });
+  };
+  walk(parser.parse(body, {}) as Token[], 0);
   return out;
 }
 

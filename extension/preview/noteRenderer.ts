@@ -12,7 +12,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
-import { loadBlockEngines, MARKDOWN_OPTIONS, needsBlockEngines, Notebook, notepressMarkdown, siteMarkdownOptions, splitFile } from '../core/index';
+import { loadBlockEngines, MARKDOWN_OPTIONS, needsBlockEngines, Notebook, notepressMarkdown, restoreIncludes, siteMarkdownOptions, splitFile, vitepressBody } from '../core/index';
 
 type Highlight = (code: string, lang: string, attrs: string) => string;
 interface Md {
@@ -64,9 +64,10 @@ export class NoteRenderer {
       ...(o.readFile ? { notepressReadFile: o.readFile } : {}),
       ...(o.notebook ? { notepressNotebook: o.notebook } : {}),
     };
-    // `v-pre` is an instruction to Vue's compiler, which removes it from the published
-    // page; the preview shows the page, so it goes here too.
-    return { html: md.render(split.body, env).replace(/(<(?:pre|div)\b[^>]*?) v-pre(?:="")?(?=[\s>])/g, '$1'), exact };
+    // VitePress's renderer reads frontmatter itself: it is given the body behind an empty
+    // one, so a body that starts with `---` keeps its first block (see source.ts).
+    const html = exact ? restoreIncludes(md.render(vitepressBody(split.body), env)) : md.render(split.body, env);
+    return { html, exact };
   }
 
   private load(): Promise<{ md: Md; exact: boolean }> {

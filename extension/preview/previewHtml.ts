@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { previewCsp } from './previewCsp';
 
 /** Where the preview may load files from: the extension's own media and the content folder (images beside notes). */
 export function previewResourceRoots(extensionUri: vscode.Uri, contentRoot: vscode.Uri | undefined): vscode.Uri[] {
@@ -8,24 +9,12 @@ export function previewResourceRoots(extensionUri: vscode.Uri, contentRoot: vsco
 
 /**
  * The preview page: the site theme's own CSS, one script with a fresh nonce, and a
- * Content-Security-Policy that allows nothing else. `style-src-attr 'unsafe-inline'`
- * lets Shiki's per-token colour attributes through; `<style>` elements and every
- * script without the nonce stay blocked. Note HTML is sanitized before it gets here,
- * and would be inert anyway.
+ * Content-Security-Policy that allows nothing else (previewCsp.ts).
  */
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
   const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'media', name));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    "style-src-attr 'unsafe-inline'",
-    `img-src ${webview.cspSource} https: data:`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = previewCsp(webview.cspSource, nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -111,7 +111,7 @@ export class SiteRunner extends Disposable {
   }
 
   private onLine(line: string, cwd: vscode.Uri, problems: Map<string, vscode.Diagnostic[]>): void {
-    // eslint-disable-next-line no-control-regex
+     
     const clean = line.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
     this.output.appendLine(clean);
     const p = parseBuildLine(clean);

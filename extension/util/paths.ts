@@ -22,7 +22,7 @@ export function describeEntry(dateLabel: string | undefined, minutes: number, pr
 export interface BuildProblemLine { file: string; line: number; column: number; severity: 'error' | 'warning'; message: string }
 
 export function parseBuildLine(line: string): BuildProblemLine | undefined {
-  // eslint-disable-next-line no-control-regex
+   
   const m = /^(.+?):(\d+):(\d+): (error|warning): (.*)$/.exec(line.replace(/\u001b\[[0-9;]*m/g, '').trim());
   if (!m) return undefined;
   return { file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[4] as 'error' | 'warning', message: m[5] };

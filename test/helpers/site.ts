@@ -20,11 +20,11 @@ export function copyContent(): string {
 export const CLI = path.join(REPO, 'dist/site/cli.mjs');
 
 /** Runs `notepress build` (this repository's site, `docs/`) over a content folder into `outDir`; resolves with its exit code and output. */
-export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+export function buildSite(contentDir: string, outDir: string, o: { env?: Record<string, string>; siteDir?: string } = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'build', '--content', contentDir, '--out', outDir], {
+    const child = spawn(process.execPath, [CLI, 'build', ...(o.siteDir ? [o.siteDir] : []), '--content', contentDir, '--out', outDir], {
       cwd: REPO,
-      env: { ...process.env, FORCE_COLOR: '0', ...env },
+      env: { ...process.env, FORCE_COLOR: '0', ...o.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -69,4 +69,19 @@ export function makeWorkspace(o: { site: boolean }): string {
     symlinkSync(notebookModules(), path.join(ws, 'node_modules'), 'dir');
   }
   return ws;
+}
+
+/**
+ * A site folder whose config is the package's with `site` settings on top, under
+ * `.cache/`: for builds that must differ in one VitePress setting. Build it with
+ * `buildSite(content, out, { siteDir })`.
+ */
+export function siteWithOverrides(site: Record<string, unknown>): string {
+  mkdirSync(path.join(REPO, '.cache'), { recursive: true });
+  const dir = mkdtempSync(path.join(REPO, '.cache', 'site-'));
+  for (const f of starterFiles({ date: '2026-01-01' }).filter((x) => x.path.startsWith('.vitepress/'))) {
+    mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+    writeFileSync(path.join(dir, f.path), f.text.replace('defineNotepressConfig()', `defineNotepressConfig({ site: ${JSON.stringify(site)} })`));
+  }
+  return dir;
 }

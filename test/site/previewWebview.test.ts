@@ -83,4 +83,13 @@ describe('preview webview script (media/preview.js)', function () {
       'https://example.org/c.png',
     ]);
   });
+
+  it('resolves the sources of pictures and videos the same way', async () => {
+    await send(update(1, '<picture><source srcset="./d.png 2x, /e.png" /><img src="./l.png" /></picture><video src="./v.mp4" poster="./p.png"></video>'));
+    await page.locator('video').waitFor({ state: 'attached' });
+    const base = 'https://file+.vscode-resource.example/ws/content/';
+    assert.equal(await page.locator('source').getAttribute('srcset'), `${base}notes/d.png 2x, ${base}public/e.png`);
+    assert.equal(await page.locator('video').getAttribute('src'), `${base}notes/v.mp4`);
+    assert.equal(await page.locator('video').getAttribute('poster'), `${base}notes/p.png`);
+  });
 });

@@ -112,6 +112,27 @@ describe('site (VitePress build in Chromium)', function () {
     assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
   });
 
+  it('every page carries its Content-Security-Policy first in <head>, and works under it: no violation while browsing, searching and switching theme', async () => {
+    const violations: string[] = [];
+    await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => window.__csp = [...(window.__csp || []), e.violatedDirective + ' ' + e.blockedURI]);" });
+    page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
+    for (const url of ['/', NOTE, CHART_NOTE, '/no-such-page']) {
+      await page.goto(server.url + url, { waitUntil: 'networkidle' });
+      const first = await page.evaluate(() => document.head.firstElementChild?.outerHTML ?? '');
+      assert.match(first, /^<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+; /, url);
+      assert.ok((await page.evaluate(() => document.querySelectorAll('#app > *').length)) > 0, `${url} was rendered`);
+    }
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    await page.getByRole('button', { name: /Search/ }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('watermark');
+    await page.locator('.search-dialog__results a').first().click();
+    await page.waitForFunction(() => location.pathname === '/notes/kafka-log-segments-and-consumer-lag' && !!document.querySelector('.entry__body figure'));
+    violations.push(...((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp)) ?? []));
+    assert.deepEqual(violations, []);
+    assert.match(readFileSync(path.join(outDir, '_headers'), 'utf8'), /^\/\*\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-/);
+  });
+
   it('follows the system theme when the reader has not chosen', async () => {
     const dark = await browser.newPage({ colorScheme: 'dark' });
     await dark.goto(server.url + NOTE);
@@ -210,7 +231,8 @@ describe('site (VitePress build in Chromium)', function () {
   it('axe-core finds no accessibility violations on the home page and a note page, light and dark', async () => {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
-      const p = await browser.newPage({ colorScheme: scheme });
+      // axe is injected as an inline script, which the site's own policy rightly blocks.
+      const p = await browser.newPage({ colorScheme: scheme, bypassCSP: true });
       for (const url of ['/', NOTE, CHART_NOTE]) {
         await p.goto(server.url + url);
         await p.addScriptTag({ content: axe });

@@ -32,6 +32,15 @@ describe('NoteRenderer', function () {
     assert.match(marked.html, /<p data-line="5">Words\.<\/p>/);
   });
 
+  it('renders a body that starts with --- as written (VitePress\'s frontmatter reader never sees it), and shows include syntax as text', async () => {
+    const r = new NoteRenderer(path.join(REPO, 'content'), VITEPRESS);
+    const out = await r.render('---\ntitle: X\ndate: 2026-01-01\n---\n---\nkey: not frontmatter\n---\n\nAfter.\n\n<<< ../../package.json\n\n`<!--@include: ../../package.json-->`\n', file);
+    assert.equal(out.exact, true);
+    assert.match(out.html, /^<hr \/>\n<h2 id="key-not-frontmatter" tabindex="-1">key: not frontmatter/);
+    assert.match(out.html, /<p>After\.<\/p>\n<p>&lt;&lt;&lt; \.\.\/\.\.\/package\.json<\/p>\n<p><code>&lt;!--@include: \.\.\/\.\.\/package\.json--&gt;<\/code><\/p>/);
+    assert.ok(!out.html.includes('"name": "notepress"'));
+  });
+
   it('falls back to sanitized markdown-it without VitePress, and says so', async () => {
     const r = new NoteRenderer(path.join(REPO, 'content'), undefined);
     const out = await r.render('---\ntitle: X\n---\n\nHi <script>x()</script> {{ y }}\n', file);

@@ -34,7 +34,7 @@ export function drawings(c: Chart, id: string): string {
     + `<title id="${id}-title">${esc(c.title)}</title><desc id="${id}-desc">${esc(c.description)}</desc>`
     + `${axes(c, L)}<g class="np-chart-marks" id="${id}-marks">${marks(c, L)}</g></svg>`
     + `<svg class="np-chart-svg-compact" viewBox="0 0 ${C.frame.width} ${C.frame.height}" ${named}>`
-    + `${axes(c, C)}<use href="#${id}-marks" transform="${fit}"/></svg>`;
+    + `${axes(c, C)}<use href="#${id}-marks" transform="${fit}"></use></svg>`;
 }
 
 /** Grid lines, ticks and their labels, and the two axis labels. */
