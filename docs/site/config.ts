@@ -20,7 +20,7 @@ import { exactTitle, headFor } from './head';
 import { safeMarkdown, searchRender } from './safeMarkdown';
 import { headerPolicy, withCsp } from './csp';
 import { provideRoutes, routeParams, RouteParams } from './routes';
-import { checkNotebook, reportProblems } from './check';
+import { checkNotebook, linkPolicy, reportProblems } from './check';
 import { watchContent } from './watch';
 import { ogImages } from './ogPages';
 import { copyLinkedFiles } from './linkedFiles';
@@ -44,7 +44,8 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
     const contentDir = resolveContentDir(options.contentDir);
     const isBuild = process.env.NODE_ENV === 'production';
     const notebook = await getNotebook(contentDir);
-    const scan = await checkNotebook(notebook, contentDir, { repair: true });
+    // Dead links follow the site's own `ignoreDeadLinks`, as VitePress's check would.
+    const scan = await checkNotebook(notebook, contentDir, { repair: true, links: linkPolicy(options.site?.ignoreDeadLinks) });
     if (!reportProblems(scan.problems, contentDir) && isBuild) process.exit(1);
 
     provideRoutes(async () => routeParams(notebook, (rel) => existsSync(path.join(contentDir, rel))));

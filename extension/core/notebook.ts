@@ -241,8 +241,8 @@ export class Notebook {
    * wikilink). Not among `problems()`: whether a link is dead depends on other files and
    * on the disk (`files`), not on the file that holds it alone.
    */
-  linkProblems(files: ContentFiles): Problem[] {
-    return this.links.problems(files);
+  linkProblems(files: ContentFiles, o: { ignore?: (href: string) => boolean } = {}): Problem[] {
+    return this.links.problems(files, o.ignore);
   }
 
   /** Problems of one file. */

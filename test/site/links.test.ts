@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic } from '../helpers/staticServer';
-import { buildSite, copyContent, REPO } from '../helpers/site';
+import { buildSite, copyContent, REPO, siteWithOverrides } from '../helpers/site';
 import { assertSameHtml, normalisedBodies } from '../helpers/fidelity';
 import { NoteRenderer } from '../../extension/preview/noteRenderer';
 import { loadNotebook } from '../../extension/core/node/load';
@@ -103,7 +103,7 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
   it('axe-core finds no accessibility violations on a page with wikilinks and its Linked from list, light and dark', async () => {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
-      const p = await browser.newPage({ colorScheme: scheme });
+      const p = await browser.newPage({ colorScheme: scheme, bypassCSP: true }); // axe is injected; the site's CSP would refuse it
       await p.goto(`${server.url}/notes/quokka-ledger`);
       await p.locator('nav.np-backlinks').waitFor();
       await p.addScriptTag({ content: axe });
@@ -137,15 +137,17 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
     }
   });
 
+  const DEAD_ENDS = [
+    '---', 'title: Dead ends', 'date: 2026-03-03', '---', '',
+    'See [gone](./gone.md) and [[Nowhere]].', '',
+    'Also [a heading](./redis-single-threaded-event-loop.md#no-such-heading).', '',
+  ].join('\n');
+
   it('dead links stop the build at path:line:column, before VitePress and with no stack trace', async () => {
     const broken = copyContent();
     const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-links-broken-'));
     try {
-      writeFileSync(path.join(broken, 'notes/dead-ends.md'), [
-        '---', 'title: Dead ends', 'date: 2026-03-03', '---', '',
-        'See [gone](./gone.md) and [[Nowhere]].', '',
-        'Also [a heading](./redis-single-threaded-event-loop.md#no-such-heading).', '',
-      ].join('\n'));
+      writeFileSync(path.join(broken, 'notes/dead-ends.md'), DEAD_ENDS);
       const { code, output } = await buildSite(broken, out);
       assert.notEqual(code, 0);
       const rel = path.relative(REPO, broken);
@@ -159,6 +161,21 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
     } finally {
       rmSync(broken, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('a site that sets VitePress\'s ignoreDeadLinks builds, and prints its dead links as warnings', async () => {
+    const broken = copyContent();
+    const out = mkdtempSync(path.join(os.tmpdir(), 'notepress-links-ignored-'));
+    const siteDir = siteWithOverrides({ ignoreDeadLinks: true });
+    try {
+      writeFileSync(path.join(broken, 'notes/dead-ends.md'), DEAD_ENDS);
+      const { code, output } = await buildSite(broken, out, { siteDir });
+      assert.equal(code, 0, output);
+      assert.ok(output.includes(`${path.relative(siteDir, broken)}/notes/dead-ends.md:6:12: warning: link "./gone.md" leads to no page (looked for notes/gone.md)`), output);
+      assert.ok(readFileSync(path.join(out, 'notes/dead-ends.html'), 'utf8').includes('<span class="np-wikilink-unresolved">Nowhere</span>'));
+    } finally {
+      for (const d of [broken, out, siteDir]) rmSync(d, { recursive: true, force: true });
     }
   });
 });

@@ -114,14 +114,17 @@ export class LinkIndex {
     return out.sort((a, b) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path));
   }
 
-  /** Every link that leads nowhere, as a problem at its line, by file and position. Files are looked for through `files`. */
-  problems(files: ContentFiles): Problem[] {
+  /**
+   * Every link that leads nowhere, as a problem at its line, by file and position. Files
+   * are looked for through `files`; links whose address (or wikilink target) `ignore` accepts are left out.
+   */
+  problems(files: ContentFiles, ignore?: (href: string) => boolean): Problem[] {
     this.resolveAll();
     const exists = new Map<string, boolean>();
     const out: Problem[] = [];
     for (const [path, r] of this.resolved) {
       for (const { link, resolution: res } of r.links) {
-        if (!res.problem) continue;
+        if (!res.problem || ignore?.(link.href)) continue;
         if (res.file) {
           let there = exists.get(res.file);
           if (there === undefined) exists.set(res.file, (there = files.isFile(res.file)));
