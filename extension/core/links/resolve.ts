@@ -43,7 +43,10 @@ const dead = (message: string, code: ProblemCode = ProblemCode.DeadLink) => ({ c
 export function resolveOne(from: string, fromDraft: boolean, link: NoteLink, own: readonly Heading[], t: LinkTargets): Resolution {
   if (link.form === 'wiki') return resolveWiki(from, fromDraft, link, own, t);
   const href = link.href.trim();
-  if (!href || SCHEME.test(href) || href.startsWith('//')) return {};
+  // As browsers read an address: control characters and whitespace inside a scheme are
+  // ignored (`java\tscript:`), and a backslash is a slash (`/\\host` leaves the site).
+  const bare = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').replace(/\\/g, '/');
+  if (!href || SCHEME.test(bare) || bare.startsWith('//')) return {};
   const hash = href.indexOf('#');
   const fragment = hash >= 0 ? href.slice(hash + 1) : '';
   const pathPart = (hash >= 0 ? href.slice(0, hash) : href).replace(/\?.*$/, '');
