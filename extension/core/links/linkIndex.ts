@@ -72,7 +72,7 @@ export class LinkIndex {
     const pause = () => new Promise<void>((r) => setTimeout(r, 0));
     for (let start = Date.now(); this.dirty.size;) {
       this.syncOne(this.dirty.values().next().value as string);
-      if (Date.now() - start > sliceMs) {
+      if (Date.now() - start >= sliceMs) {
         await pause();
         start = Date.now();
       }
@@ -81,7 +81,7 @@ export class LinkIndex {
     for (let start = Date.now(), todo = [...this.known.keys()]; todo.length;) {
       const p = todo.pop()!;
       if (this.known.has(p)) this.resolve(p);
-      if (Date.now() - start > sliceMs) {
+      if (Date.now() - start >= sliceMs) {
         await pause();
         this.sync();
         start = Date.now();
