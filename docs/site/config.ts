@@ -19,6 +19,10 @@ import { writeFeeds } from './feeds';
 import { exactTitle, headFor } from './head';
 import { safeMarkdown, searchRender } from './safeMarkdown';
 import { headerPolicy, withCsp } from './csp';
+import { writeRedirects } from './redirects';
+import { writeRobots } from './robots';
+import { copyLinkedImages } from './images';
+import { removeEmptyIcons, transformPageHtml } from './html';
 import { provideRoutes, routeParams, RouteParams } from './routes';
 import { checkNotebook, linkPolicy, reportProblems } from './check';
 import { watchContent } from './watch';
@@ -67,7 +71,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         ...notebook.drafts().map((e) => e.path),
         ...scan.links.flatMap((l) => [l, `${l}/**`]),
       ],
-      lang: 'en-US',
+      lang: LANG,
       title: siteTitle,
       titleTemplate: `:title · ${siteTitle}`,
       description: profile?.tagline ?? '',
@@ -77,7 +81,10 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       lastUpdated: false,
       head: [
         ['link', { rel: 'icon', type: 'image/svg+xml', href: FAVICON }],
-        ['meta', { name: 'theme-color', content: '#0f172a' }],
+        // The browser's bar takes the page's background from the first paint, by the system's
+        // scheme; the theme keeps both in step with the reader's own choice once it runs.
+        ['meta', { name: 'theme-color', media: '(prefers-color-scheme: light)', content: THEME_COLOR.light }],
+        ['meta', { name: 'theme-color', media: '(prefers-color-scheme: dark)', content: THEME_COLOR.dark }],
         ...(hasFeed ? feedLinks(siteTitle) : []),
       ],
       // Wikilinks resolve in the notebook, and each entry ends with the notes that link to it.
@@ -88,6 +95,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         search: { provider: 'local', options: { _render: searchRender(contentDir) } },
         links: profile?.links.map((l) => ({ label: l.label, url: l.url })) ?? [],
         feeds: hasFeed,
+        themeColor: THEME_COLOR,
       },
       sitemap: {
         hostname: `${siteUrl}/`,
@@ -105,10 +113,17 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       },
       transformHead: ({ pageData, title, description }): HeadConfig[] =>
         headFor({ siteUrl, siteTitle, notebook, pageData, title, description, og }),
-      transformHtml: (html, _file, { title }) => withCsp(exactTitle(html, title), scriptHashes),
+      // The page's own changes first (the 404 page's text, no empty stylesheet), then its exact
+      // title, then its policy, whose hashes must be of the final inline scripts.
+      transformHtml: (html, _file, ctx) => withCsp(exactTitle(transformPageHtml(html, ctx), ctx.title), scriptHashes),
       buildEnd: async (site) => {
-        await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile });
+        // Images first: the feeds' full-size links point at the copies.
+        await copyLinkedImages(notebook, contentDir, site.outDir);
         await copyLinkedFiles(notebook, contentDir, site.outDir);
+        await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile, lang: LANG });
+        await writeRedirects(notebook, site.outDir, siteUrl, LANG);
+        await writeRobots(site.outDir, siteUrl);
+        await removeEmptyIcons(site.outDir);
         await og?.write(site.outDir, site.cacheDir);
         await writeFile(path.join(site.outDir, '_headers'), headerPolicy(scriptHashes));
       },
@@ -138,6 +153,11 @@ export function navItems(nb: Notebook): NavItem[] {
     return page && !page.draft ? [{ text: page.title, link: urlOf(page.path) }] : [];
   });
 }
+
+const LANG = 'en-US';
+
+/** The page's background in each scheme: `--np-bg` of docs/theme/styles/vars.css (the site test checks they agree). */
+const THEME_COLOR = { light: '#ffffff', dark: '#0d1117' } as const;
 
 const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%230f172a'/%3E%3Ctext x='6' y='22' font-family='monospace' font-size='16' fill='%2338bdf8'%3E$_%3C/text%3E%3C/svg%3E";

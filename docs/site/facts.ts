@@ -72,6 +72,8 @@ export interface NotepressThemeConfig {
   readonly nav: readonly NavItem[];
   readonly links: readonly { readonly label: string; readonly url: string }[];
   readonly feeds: boolean;
+  /** The `theme-color` of each scheme: the page's background, for the browser's own bar. */
+  readonly themeColor: { readonly light: string; readonly dark: string };
   /** VitePress's local search: its index is built from the pages and loaded on first use. */
   readonly search: { readonly provider: 'local'; readonly options: { readonly _render: unknown } };
 }

@@ -13,16 +13,15 @@ export async function copyLinkedFiles(nb: Notebook, contentDir: string, outDir: 
   const root = await fs.realpath(contentDir);
   const copied: string[] = [];
   for (const rel of nb.links.linkedFiles()) {
-    const from = path.join(root, rel);
-    try {
-      const st = await fs.lstat(from);
-      if (!st.isFile() || (await fs.realpath(from)) !== from) continue;
-    } catch {
-      continue;
-    }
-    const to = path.join(outDir, rel);
+    // A link (or a folder that is one) could lead out of the content folder: follow none.
+    const real = await fs.realpath(path.join(root, ...rel.split('/'))).catch(() => undefined);
+    if (!real || !real.startsWith(root + path.sep) || !(await fs.lstat(real)).isFile()) continue;
+    const to = path.join(outDir, ...rel.split('/'));
     await fs.mkdir(path.dirname(to), { recursive: true });
-    await fs.copyFile(from, to);
+    // An image linked at full size may have been copied already (images.ts).
+    await fs.copyFile(real, to, fs.constants.COPYFILE_EXCL).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
     copied.push(rel);
   }
   return copied;

@@ -12,6 +12,7 @@ import { chartProblems } from './chart';
 import { isoDate, list, str, validateFields } from './fields';
 import { foreignSyntaxProblems } from './foreign';
 import { blockProblems } from './blocks/find';
+import { Alias, readAliases } from './aliases';
 
 export interface Entry {
   /** The kind's id (a row of the notebook's kinds table). */
@@ -28,8 +29,8 @@ export interface Entry {
   readonly tags: readonly string[];
   /** Series names, one or several (`series: a` or `series: [a, b]`). */
   readonly series: readonly string[];
-  /** Old addresses that redirect here. */
-  readonly aliases: readonly string[];
+  /** Old addresses that redirect here: the well-formed ones (the others are problems). */
+  readonly aliases: readonly Alias[];
   readonly order?: number;
   readonly draft: boolean;
   /** Every frontmatter field, unknown ones included, as plain values. */
@@ -54,6 +55,7 @@ export function entryProblems(path: string, text: string, kind: KindSpec): Probl
   problems.push(...chartProblems(path, split.body, split.bodyLine));
   problems.push(...blockProblems(path, split.body, split.bodyLine));
   problems.push(...foreignSyntaxProblems(path, split.body, split.bodyLine));
+  problems.push(...readAliases(path, split).problems);
   return problems;
 }
 
@@ -69,6 +71,7 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
   let reading: ReadingStats | undefined;
   let summaryExcerpt: string | undefined;
   let problems: Problem[] | undefined;
+  let aliases: Alias[] | undefined;
   return {
     kind: kind.id,
     path,
@@ -80,7 +83,10 @@ export function parseEntry(path: string, text: string, kind: KindSpec): Entry {
     summary: str(data.summary) ?? '',
     tags: list(data.tags),
     series: typeof data.series === 'string' ? (str(data.series) ? [str(data.series)!] : []) : list(data.series),
-    aliases: list(data.aliases),
+    // With their places, which only the full parse knows; most entries have none, and pay nothing.
+    get aliases() {
+      return (aliases ??= data.aliases === undefined ? [] : readAliases(path, splitFile(path, text)).aliases);
+    },
     order: typeof order === 'number' && Number.isInteger(order) ? order : undefined,
     draft: data.draft === true,
     data,

@@ -27,6 +27,8 @@ export * from './chart';
 export * from './starter';
 export * from './header';
 export * from './links/index';
+export * from './aliases';
+export * from './imageLinks';
 export { loadBlockEngines, needsBlockEngines } from './blocks/engines';
 export { DIAGRAM_SVG_ALLOWLIST } from './blocks/svg';
 export { MATHML_ALLOWLIST } from './blocks/math';

@@ -40,6 +40,7 @@ import { mathSyntax } from './blocks/mathSyntax';
 import { wikilinkRender, wikilinkSyntax } from './links/wikilink';
 import { backlinkTokens } from './links/backlinks';
 import type { Notebook } from './notebook';
+import { linkImages } from './imageLinks';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -177,6 +178,9 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
     // The first `>` closes the opening tag: nothing before it holds one.
     return attrs ? html.replace('>', `${attrs}>`) : html;
   };
+
+  // Images open at full size through a link to their file (imageLinks.ts).
+  linkImages(md);
 
   // $…$, $$…$$ and $$ blocks (blocks/mathSyntax.ts), typeset as MathML (blocks/math.ts).
   mathSyntax(md);

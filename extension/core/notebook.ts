@@ -9,7 +9,8 @@ import { Entry, parseEntry } from './entry';
 import { Page, parsePage, parseProfile, Profile } from './profile';
 import { Problem, ProblemCode } from './problems';
 import { DEFAULT_CONFIG, NotebookConfig } from './notebookConfig';
-import { seriesKey, tagKey } from './urls';
+import { kindUrl, NOT_FOUND_URL, SERIES_URL, seriesKey, seriesUrl, TAGS_URL, tagKey, tagUrl } from './urls';
+import { aliasProblems } from './aliases';
 import { sortedInsert, Group, groupEntries } from './groups';
 import { LinkIndex } from './links/linkIndex';
 import type { ContentFiles } from './references';
@@ -220,7 +221,7 @@ export class Notebook {
 
   /** Every problem in the notebook, the settings file's included, by file then position. */
   problems(): Problem[] {
-    const out: Problem[] = [...this._config.problems];
+    const out: Problem[] = [...this._config.problems, ...this.aliasProblems()];
     if (this.profileEntry) out.push(...this.profileEntry.problems);
     for (const e of this.entries.values()) out.push(...e.problems);
     for (const p of this.pagesByPath.values()) out.push(...p.problems);
@@ -248,8 +249,30 @@ export class Notebook {
   /** Problems of one file. */
   problemsOf(path: string): readonly Problem[] {
     if (path === PROFILE_PATH) return this.profileEntry?.problems ?? this.fileProblems.get(path) ?? [];
-    return this.entries.get(path)?.problems ?? this.pagesByPath.get(path)?.problems ?? this.fileProblems.get(path)
-      ?? this._config.problems.filter((p) => p.file === path);
+    const own = this.entries.get(path)?.problems ?? this.pagesByPath.get(path)?.problems;
+    if (own) {
+      const aliases = this.aliasProblems().filter((p) => p.file === path);
+      return aliases.length ? [...own, ...aliases] : own;
+    }
+    return this.fileProblems.get(path) ?? this._config.problems.filter((p) => p.file === path);
+  }
+
+  /** Aliases that take an address the site already has, or another alias's (see `aliases.ts`). */
+  private aliasProblems(): Problem[] {
+    const owners = [...this.entries.values(), ...this.pagesByPath.values()];
+    if (!owners.some((o) => o.aliases.length)) return [];
+    const tags = this.tags();
+    const series = this.allSeries();
+    const generated = [
+      { url: '/', what: 'the home page' },
+      { url: NOT_FOUND_URL, what: 'the page for unknown addresses' },
+      ...this.kinds.all.map((k) => ({ url: kindUrl(k), what: `the list of ${k.plural.toLowerCase()}` })),
+      ...(tags.length ? [{ url: TAGS_URL, what: 'the list of tags' }] : []),
+      ...tags.map((t) => ({ url: tagUrl(t.name), what: `the page of the tag "${t.name}"` })),
+      ...(series.length ? [{ url: SERIES_URL, what: 'the list of series' }] : []),
+      ...series.map((s) => ({ url: seriesUrl(s.name), what: `the page of the series "${s.name}"` })),
+    ];
+    return aliasProblems(owners, generated);
   }
 
   /** Every path the notebook holds. */

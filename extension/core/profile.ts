@@ -8,8 +8,9 @@ import { frontmatterData, splitFile } from './frontmatter';
 import { excerpt } from './reading';
 import { slugOf } from './slug';
 import { urlOf } from './urls';
-import { isoDate, list, str, validateFields } from './fields';
+import { isoDate, str, validateFields } from './fields';
 import { placeholderProblems } from './placeholders';
+import { Alias, readAliases } from './aliases';
 
 export interface Link { readonly label: string; readonly url: string; readonly description?: string }
 
@@ -37,7 +38,8 @@ export interface Page {
   readonly summary: string;
   readonly updated?: string;
   readonly draft: boolean;
-  readonly aliases: readonly string[];
+  /** Old addresses that redirect here: the well-formed ones (the others are problems). */
+  readonly aliases: readonly Alias[];
   readonly data: Readonly<Record<string, unknown>>;
   readonly body: string;
   readonly bodyLine: number;
@@ -81,6 +83,8 @@ export function parsePage(path: string, text: string): Page {
   const split = splitFile(path, text);
   const problems = [...split.problems];
   validateFields(path, split, PAGE_FIELDS, (p) => problems.push(p));
+  const aliases = readAliases(path, split);
+  problems.push(...aliases.problems);
   const data = frontmatterData(split);
   return {
     path, url: urlOf(path), data, problems,
@@ -88,7 +92,7 @@ export function parsePage(path: string, text: string): Page {
     summary: str(data.summary) ?? excerpt(split.body),
     updated: isoDate(data.updated),
     draft: data.draft === true,
-    aliases: list(data.aliases),
+    aliases: aliases.aliases,
     body: split.body,
     bodyLine: split.bodyLine,
   };

@@ -87,3 +87,36 @@ export function ogImageUrl(url: string): string {
 
 /** The site's feeds (written when a kind has `feed` on): RSS, Atom and JSON Feed. */
 export const FEED_URLS = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;
+
+/** The site's sitemap, as VitePress writes it. */
+export const SITEMAP_URL = '/sitemap.xml';
+
+/** The site's page for addresses it does not have (VitePress writes `404.html`). */
+export const NOT_FOUND_URL = '/404';
+
+/**
+ * The built file a site URL is served from, with clean URLs: `/` → `index.html`,
+ * `/notes/` → `notes/index.html`, `/notes/a` → `notes/a.html`, `/old.html` → `old.html`.
+ * Percent-escapes are decoded, as a static host does to find the file.
+ */
+export function pageFile(url: string): string {
+  let p = url.replace(/[?#].*$/, '').replace(/^\/+/, '');
+  try {
+    p = decodeURI(p);
+  } catch { /* kept as written */ }
+  if (p === '' || p.endsWith('/')) return `${p}index.html`;
+  return p.endsWith('.html') ? p : `${p}.html`;
+}
+
+/**
+ * An address found in the HTML of the page at site path `pageUrl`, made absolute for
+ * readers outside the site (feeds): `./a.png` → `https://site/notes/a.png`, `#x` →
+ * the page's own address with `#x`. Addresses with a scheme are kept as they are.
+ */
+export function absoluteHref(siteUrl: string, pageUrl: string, href: string): string {
+  try {
+    return new URL(href, absoluteSiteUrl(siteUrl, pageUrl)).href;
+  } catch {
+    return href;
+  }
+}

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -29,16 +30,23 @@ export function reportOnlyPolicy(html: string): string {
 /**
  * Serves a built site on 127.0.0.1 the way a static host with clean URLs does:
  * `/notes/a` → `notes/a.html`, `/notes/` → `notes/index.html`, unknown → `404.html` with status 404.
+ * Text is gzipped for clients that accept it, as every static host does: Lighthouse's
+ * simulated network times what is transferred.
  */
 export async function serveStatic(root: string, o: { csp?: CspMode } = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  const send = (res: http.ServerResponse, status: number, type: string, body: Buffer | string) => {
+  const send = (req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, file: Buffer | string) => {
+    const headers: Record<string, string> = { 'content-type': type };
+    let body: Buffer | string = file;
     if (o.csp === 'report-only' && type === TYPES['.html']) {
-      const html = String(body).replace(CSP_META, '');
-      res.writeHead(status, { 'content-type': type, 'content-security-policy-report-only': reportOnlyPolicy(html) });
-      res.end(html);
+      body = String(file).replace(CSP_META, '');
+      headers['content-security-policy-report-only'] = reportOnlyPolicy(body);
+    }
+    if (/text|javascript|json|xml|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      res.end(gzipSync(body));
       return;
     }
-    res.writeHead(status, { 'content-type': type });
+    res.writeHead(status, headers);
     res.end(body);
   };
   const server = http.createServer(async (req, res) => {
@@ -50,11 +58,11 @@ export async function serveStatic(root: string, o: { csp?: CspMode } = {}): Prom
       try {
         const stat = await fs.stat(file);
         if (!stat.isFile()) continue;
-        send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', await fs.readFile(file));
+        send(req, res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', await fs.readFile(file));
         return;
       } catch { /* next candidate */ }
     }
-    send(res, 404, TYPES['.html'], await fs.readFile(path.join(root, '404.html')).catch(() => 'not found'));
+    send(req, res, 404, TYPES['.html'], await fs.readFile(path.join(root, '404.html')).catch(() => 'not found'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -152,7 +152,7 @@ describe('site (VitePress build in Chromium)', function () {
       assert.deepEqual(got, titles, file);
     }
     const json = await page.evaluate(async () => (await fetch('/feed.json')).json());
-    assert.equal(json.version, 'https://jsonfeed.org/version/1');
+    assert.equal(json.version, 'https://jsonfeed.org/version/1.1');
     assert.deepEqual(json.items.map((i: { title: string }) => i.title), titles);
     for (const f of ['feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml']) assert.ok(!readFileSync(path.join(outDir, f), 'utf8').includes('zanzibarquux'), f);
   });

@@ -126,6 +126,18 @@ describe('links', () => {
       assert.deepEqual(problems(nb), whole);
     });
 
+    it('a link to an old address (aliases:) leads to the page it redirects to, and a rename leaves it as written', () => {
+      const nb = new Notebook();
+      nb.set('notes/new-name.md', note('New', 'x', 'aliases: [/posts/old-name, /2019/old.html]\n'));
+      nb.set('notes/b.md', note('B', '[old](/posts/old-name) [older](/2019/old.html) [gone](/posts/gone)'));
+      assert.deepEqual(problems(nb), ['notes/b.md:6:55: error: link "/posts/gone" leads to no page (looked for posts/gone.md and posts/gone/index.md)']);
+      assert.deepEqual(nb.links.backlinks('notes/new-name.md').map((b) => b.path), ['notes/b.md']);
+      assert.deepEqual(renameEdits(nb.links, [{ from: 'notes/new-name.md', to: 'notes/newer.md' }]), []);
+      // The alias removed: the link is dead.
+      nb.set('notes/new-name.md', note('New', 'x'));
+      assert.equal(problems(nb).length, 3);
+    });
+
     it('a missing file is found when it appears; a note is found when it is added', () => {
       const nb = notebook();
       assert.ok(problems(nb).some((p) => p.includes('"./p.pdf"')));

@@ -8,7 +8,7 @@
  * headings, and a first look at a large notebook can be taken in slices (`ready`).
  */
 import type { Notebook } from '../notebook';
-import { kindUrl, seriesKey, tagKey, urlOf, FEED_URLS } from '../urls';
+import { kindUrl, pageFile, seriesKey, tagKey, urlOf, FEED_URLS } from '../urls';
 import { PROFILE_PATH, PUBLIC_DIR } from '../kinds';
 import { Problem } from '../problems';
 import type { ContentFiles } from '../references';
@@ -28,6 +28,8 @@ interface Known {
   readonly names: readonly string[];
   /** Tags and series, for the generated pages they make. */
   readonly generatedBy: string;
+  /** The files the site writes for its old addresses (`aliases:`), when published. */
+  readonly aliases: readonly string[];
   readonly links: readonly NoteLink[];
   /** Read with the links, or on first need when the note has no link syntax. */
   parsed?: NoteLinks;
@@ -52,6 +54,7 @@ export class LinkIndex {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly backrefs = new Map<string, Set<string>>();
   private readonly byName = new Map<string, Set<string>>();
+  private readonly byAlias = new Map<string, string>();
   private generatedPaths: Set<string> | undefined;
   private lastGenerated: string | undefined;
 
@@ -215,6 +218,11 @@ export class LinkIndex {
       for (const n of new Set([...(old?.names ?? []), ...(next?.names ?? [])])) this.invalidate(`name:${n}`);
     }
     if ((old?.generatedBy ?? '') !== (next?.generatedBy ?? '')) this.generatedPaths = undefined;
+    if ((old?.aliases ?? []).join('\n') !== (next?.aliases ?? []).join('\n')) {
+      for (const a of old?.aliases ?? []) if (this.byAlias.get(a) === path) this.byAlias.delete(a);
+      for (const a of new Set([...(old?.aliases ?? []), ...(next?.aliases ?? [])])) this.invalidate(`alias:${a}`);
+      for (const a of next?.aliases ?? []) this.byAlias.set(a, path);
+    }
     for (const n of old?.names ?? []) this.byName.get(n)?.delete(path);
     if (next) {
       this.known.set(path, next);
@@ -228,7 +236,9 @@ export class LinkIndex {
     const names = path === PROFILE_PATH ? [] : [`path:${norm(stem)}`, `stem:${norm(stem.split('/').pop()!)}`, `title:${norm(s.title)}`];
     const e = this.nb.get(path);
     const generatedBy = e && !e.draft ? `${e.tags.map(tagKey).join(',')}|${e.series.map(seriesKey).join(',')}` : '';
-    return { source: s.source, title: s.title, draft: s.draft, names, generatedBy, links: parsed?.links ?? [], ...(parsed ? { parsed } : {}) };
+    const owner = e ?? this.nb.page(path);
+    const aliases = owner && !s.draft ? owner.aliases.map((a) => pageFile(a.url)) : [];
+    return { source: s.source, title: s.title, draft: s.draft, names, generatedBy, aliases, links: parsed?.links ?? [], ...(parsed ? { parsed } : {}) };
   }
 
   private parsed(k: Known): NoteLinks {
@@ -275,6 +285,7 @@ export class LinkIndex {
       },
       generated: (p) => (deps.add('generated'), this.generated().has(p)),
       named: (t) => this.named(t, (key) => deps.add(key)),
+      alias: (f) => (deps.add(`alias:${f}`), this.byAlias.get(f)),
     };
     const own = k.links.length ? this.parsed(k).headings : [];
     const links = k.links.map((link) => ({ link, resolution: resolveOne(path, k.draft, link, own, targets) }));

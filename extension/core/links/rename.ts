@@ -49,6 +49,8 @@ export function renameEdits(index: LinkIndex, moves: readonly Move[], titles: Re
         if (!target || !link.wiki!.target) continue;
         text = wikiTarget(link.wiki!.target, target, movedPath(target, moves), titles.get(target), index.note(target)?.title);
       } else {
+        // A link to an old address still redirects after the move: left as written.
+        if (resolution.viaAlias) continue;
         text = newHref(link.href, source, sourceTo, resolution.target, moves);
       }
       if (text === undefined || text === link.href) continue;

@@ -6,7 +6,7 @@
  * (`filesOfUrl`), anything else a file; a root path to a file is served from `public/`.
  */
 import { posix } from 'node:path';
-import { filesOfUrl, resolveLink } from '../urls';
+import { filesOfUrl, pageFile, resolveLink } from '../urls';
 import { PUBLIC_DIR } from '../kinds';
 import { ProblemCode } from '../problems';
 import type { Heading } from './headings';
@@ -23,11 +23,15 @@ export interface LinkTargets {
   generated(path: string): boolean;
   /** Notes and pages a wikilink's target names: by content path, file name, or title. */
   named(target: string): readonly string[];
+  /** The published note or page an old address (`aliases:`) redirects to, by the file the site writes for it. */
+  alias(file: string): string | undefined;
 }
 
 export interface Resolution {
   /** The note or page it leads to (for backlinks and renames), even when its heading is wrong. */
   readonly target?: string;
+  /** It leads there through an old address, which redirects: a rename leaves it as written. */
+  readonly viaAlias?: boolean;
   /** A file that must exist on disk for the link to lead somewhere. */
   readonly file?: string;
   /** What is wrong; with `file`, only if that file does not exist. */
@@ -73,6 +77,9 @@ export function resolveOne(from: string, fromDraft: boolean, link: NoteLink, own
       }
       if (t.generated(c)) return {};
     }
+    // An old address of a page redirects to it (aliases.ts).
+    const redirected = t.alias(pageFile(resolveLink(from, pathPart)));
+    if (redirected) return { target: redirected, viaAlias: true };
     // VitePress also accepts an HTML file in public/ (`/demo` or `/demo.html` for public/demo.html).
     const stem = candidates[0].replace(/\.md$/, '');
     const generatedKind = /^(tags|series)\/([^/]+)$/.exec(stem);
