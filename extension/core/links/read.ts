@@ -41,16 +41,26 @@ let parser: Md | undefined;
 
 function md(): Md {
   if (parser) return parser;
-  const m = new MarkdownIt(MARKDOWN_OPTIONS) as Md;
-  // As VitePress sets it: only links with a scheme or `www.` are found in text.
-  m.linkify.set({ fuzzyLink: false });
+  // Bare URLs found in text (linkify) lead elsewhere, and read as text in a heading's
+  // anchor either way: this parser leaves them as text, which is quicker.
+  const m = new MarkdownIt({ ...MARKDOWN_OPTIONS, linkify: false }) as Md;
   mathSyntax(m);
   wikilinkSyntax(m);
-  // VitePress turns `:tada:` into an emoji, which a heading's anchor leaves out. The
-  // plugin (VitePress's version) still calls two helpers markdown-it 15 dropped: given
-  // here to it alone, on a view of this instance, not added to markdown-it's shared utils.
+  // VitePress turns `:tada:` into an emoji, which a heading's anchor leaves out; here only
+  // headings need it, so the plugin's rule is run on them alone. The plugin (VitePress's
+  // version) also calls two helpers markdown-it 15 dropped: given to it alone, on a view
+  // of this instance, not added to markdown-it's shared utils.
+  let emojiRule: ((state: unknown) => void) | undefined;
   const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-  emoji(Object.assign(Object.create(m) as Md, { utils: { ...m.utils, assign: Object.assign, has } }));
+  emoji(Object.assign(Object.create(m) as Md, {
+    utils: { ...m.utils, assign: Object.assign, has },
+    core: { ruler: { after: (_after: string, _name: string, rule: (state: unknown) => void) => { emojiRule = rule; } } },
+  }));
+  m.core.ruler.after('inline', 'notepress_heading_emoji', (state: { tokens: unknown[] }) => {
+    const tokens = state.tokens as Token[];
+    const headings = tokens.filter((t, i) => t.type === 'inline' && tokens[i - 1]?.type === 'heading_open');
+    if (headings.length && emojiRule) emojiRule({ ...state, tokens: headings });
+  });
   // Reference definitions stay in the token stream, with their lines.
   m.core.ruler.disable('strip_references');
   m.core.ruler.before('text_join', 'notepress_headings', (state: { env: unknown; tokens: unknown[] }) => {
