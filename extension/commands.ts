@@ -7,6 +7,7 @@ import { NotebookService } from './workspace/notebookService';
 import { SiteRunner } from './site/siteRunner';
 import { NoteRenderer } from './preview/noteRenderer';
 import { openPreviewToSide } from './preview/previewViewProvider';
+import { LinkRenameParticipant } from './editing/linkRenames';
 
 /** Every command id the extension contributes; package.json lists the same ids. */
 export const enum CommandId {
@@ -30,6 +31,7 @@ export const enum CommandId {
   /** Reload the notebook from disk. */
   Refresh = 'notepress.refresh',
   RevealEntry = 'notepress.revealEntry',
+  /** Rename an entry's title and file; links to it in other notes are updated in the same edit, after a preview. */
   RenameEntry = 'notepress.renameEntry',
   DeleteEntry = 'notepress.deleteEntry',
   /** Show the Preview view in the Notepress sidebar. */
@@ -40,7 +42,7 @@ export const enum CommandId {
 
 export function registerCommands(service: NotebookService, site: SiteRunner, preview: {
   extension: vscode.ExtensionContext['extension']; extensionUri: vscode.Uri; renderer: () => NoteRenderer; refreshSite: () => Promise<void>;
-}): vscode.Disposable {
+}, renames: LinkRenameParticipant): vscode.Disposable {
   const kinds: [CommandId, string][] = [
     [CommandId.NewNote, 'note'], [CommandId.NewCaseStudy, 'case-study'], [CommandId.NewResearch, 'research'], [CommandId.NewOpenSource, 'open-source'],
   ];
@@ -55,7 +57,7 @@ export function registerCommands(service: NotebookService, site: SiteRunner, pre
     vscode.commands.registerCommand(CommandId.ServeSite, () => site.serveSite()),
     vscode.commands.registerCommand(CommandId.Refresh, () => service.reload()),
     vscode.commands.registerCommand(CommandId.RevealEntry, (arg: EntryArg) => revealEntry(service, arg)),
-    vscode.commands.registerCommand(CommandId.RenameEntry, (arg: EntryArg) => renameEntry(service, arg)),
+    vscode.commands.registerCommand(CommandId.RenameEntry, (arg: EntryArg) => renameEntry(service, arg, renames)),
     vscode.commands.registerCommand(CommandId.DeleteEntry, (arg: EntryArg) => deleteEntry(service, arg)),
     vscode.commands.registerCommand(CommandId.OpenPreview, () => vscode.commands.executeCommand('notepress.preview.focus')),
     vscode.commands.registerCommand(CommandId.OpenPreviewToSide, () => { openPreviewToSide(preview.extensionUri, service, preview.renderer); }),

@@ -4,6 +4,9 @@ import { FrontmatterCompletions } from './editing/completions';
 import { NotebookDiagnostics } from './editing/diagnostics';
 import { FrontmatterQuickFixes } from './editing/quickFixes';
 import { SettingsCompletions } from './editing/settingsCompletions';
+import { LinkCompletions } from './editing/linkCompletions';
+import { LinkRenameParticipant } from './editing/linkRenames';
+import { BacklinksView } from './sidebar/backlinksView';
 import { ReadingStatus } from './editing/readingStatus';
 import { NoteRenderer } from './preview/noteRenderer';
 import { PreviewViewProvider } from './preview/previewViewProvider';
@@ -23,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const renderer = new RendererHolder(service, siteContext, (m) => output.appendLine(m));
   const preview = new PreviewViewProvider(context.extensionUri, service, () => renderer.get());
   const markdownFiles: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
+  const renames = new LinkRenameParticipant(service);
   context.subscriptions.push(
     service,
     siteContext,
@@ -38,10 +42,13 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCompletionItemProvider(markdownFiles, new FrontmatterCompletions(service), ...FrontmatterCompletions.triggers),
     vscode.languages.registerCompletionItemProvider(SettingsCompletions.selector, new SettingsCompletions(service), ...SettingsCompletions.triggers),
     vscode.languages.registerCodeActionsProvider(SettingsCompletions.selector, new FrontmatterQuickFixes(service), { providedCodeActionKinds: FrontmatterQuickFixes.kinds }),
+    vscode.languages.registerCompletionItemProvider(markdownFiles, new LinkCompletions(service), ...LinkCompletions.triggers),
+    new BacklinksView(service),
+    renames,
     vscode.workspace.onDidGrantWorkspaceTrust(() => renderer.reset()),
     // Once the site's packages are installed, the preview can render with the site's own highlighter: no reload.
     siteContext.onDidChange(() => renderer.reset()),
-    registerCommands(service, site, { extension: context.extension, extensionUri: context.extensionUri, renderer: () => renderer.get(), refreshSite: () => siteContext.refresh() }),
+    registerCommands(service, site, { extension: context.extension, extensionUri: context.extensionUri, renderer: () => renderer.get(), refreshSite: () => siteContext.refresh() }, renames),
   );
   // Loading starts now but does not hold activation: the tree shows it when ready.
   void service.ready();

@@ -1,19 +1,42 @@
 /**
  * What stops a build, found before VitePress renders anything: every problem of every
- * file, the files published entries refer to (images, chart data), the settings, and
+ * file, the files published entries refer to (images, chart data), links that lead
+ * nowhere (before VitePress's own dead-link check, which throws), the settings, and
  * Notepress's own route files. Printed one per line as `path:line:column: severity:
  * message`, the form editors and problem matchers read, with no stack trace.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { formatProblem, Notebook, Problem, ProblemCode, ROUTE_FILES, ROUTE_PAGE, CONFIG_PATH } from '../../extension/core/index';
-import { ContentScan, fileProblems, scanContent } from '../../extension/core/node/load';
+import { ContentScan, diskFiles, fileProblems, scanContent } from '../../extension/core/node/load';
 
 export interface Check extends ContentScan { readonly problems: readonly Problem[] }
 
-export async function checkNotebook(nb: Notebook, contentDir: string, o: { repair: boolean }): Promise<Check> {
+/** How links that lead nowhere count: errors (the default), warnings, some ignored, or none checked here (`skip`). */
+export interface LinkPolicy {
+  readonly skip?: boolean;
+  readonly severity?: 'error' | 'warning';
+  readonly ignore?: (href: string) => boolean;
+}
+
+/**
+ * The policy a site's VitePress `ignoreDeadLinks` asks for: `true` makes dead links
+ * warnings (shown, the build goes on); a list leaves out the links it names, matched as
+ * VitePress matches them (the address without query, fragment and `.md`/`.html`, or as written).
+ */
+export function linkPolicy(ignoreDeadLinks: unknown): LinkPolicy {
+  if (ignoreDeadLinks === true) return { severity: 'warning' };
+  if (!Array.isArray(ignoreDeadLinks)) return {};
+  const rules = ignoreDeadLinks as (string | RegExp | ((link: string) => boolean))[];
+  const matches = (url: string) => rules.some((r) => (typeof r === 'string' ? r === url : r instanceof RegExp ? r.test(url) : typeof r === 'function' && r(url)));
+  return { ignore: (href) => matches(href) || matches(href.replace(/[?#].*$/, '').replace(/\.(html|md)$/, '')) };
+}
+
+export async function checkNotebook(nb: Notebook, contentDir: string, o: { repair: boolean; links?: LinkPolicy }): Promise<Check> {
   const scan = await scanContent(contentDir, nb.kinds);
-  const problems: Problem[] = [...nb.problems(), ...fileProblems(nb, contentDir), ...(await routeProblems(contentDir, o.repair)), ...navProblems(nb)];
+  const links = o.links?.skip ? [] : nb.linkProblems(diskFiles(contentDir), { ignore: o.links?.ignore })
+    .map((p) => (o.links?.severity === 'warning' ? { ...p, severity: 'warning' as const } : p));
+  const problems: Problem[] = [...nb.problems(), ...fileProblems(nb, contentDir), ...links, ...(await routeProblems(contentDir, o.repair)), ...navProblems(nb)];
   // The route stub is Notepress's own page, never a page of the notebook's.
   const other = scan.other.filter((p) => p !== ROUTE_PAGE);
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));

@@ -12,7 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HeadConfig, PageData, UserConfig } from 'vitepress';
-import { kindUrl, Notebook, siteMarkdownOptions, urlOf } from '../../extension/core/index';
+import { FEED_URLS, kindUrl, Notebook, siteMarkdownOptions, urlOf } from '../../extension/core/index';
 import { getNotebook, resolveContentDir } from './notebook';
 import { pageFacts } from './pages';
 import { writeFeeds } from './feeds';
@@ -24,10 +24,11 @@ import { writeRobots } from './robots';
 import { copyLinkedImages } from './images';
 import { removeEmptyIcons, transformPageHtml } from './html';
 import { provideRoutes, routeParams, RouteParams } from './routes';
-import { checkNotebook, reportProblems } from './check';
+import { checkNotebook, linkPolicy, reportProblems } from './check';
 import { watchContent } from './watch';
 import { ogImages } from './ogPages';
 import { serveSearchIndex, writeSearchIndex } from './search';
+import { copyLinkedFiles } from './linkedFiles';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -48,7 +49,8 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
     const contentDir = resolveContentDir(options.contentDir);
     const isBuild = process.env.NODE_ENV === 'production';
     const notebook = await getNotebook(contentDir);
-    const scan = await checkNotebook(notebook, contentDir, { repair: true });
+    // Dead links follow the site's own `ignoreDeadLinks`, as VitePress's check would.
+    const scan = await checkNotebook(notebook, contentDir, { repair: true, links: linkPolicy(options.site?.ignoreDeadLinks) });
     if (!reportProblems(scan.problems, contentDir) && isBuild) process.exit(1);
 
     provideRoutes(async () => routeParams(notebook, (rel) => existsSync(path.join(contentDir, rel))));
@@ -86,7 +88,8 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         ['meta', { name: 'theme-color', media: '(prefers-color-scheme: dark)', content: THEME_COLOR.dark }],
         ...(hasFeed ? feedLinks(siteTitle) : []),
       ],
-      markdown: siteMarkdownOptions(),
+      // Wikilinks resolve in the notebook, and each entry ends with the notes that link to it.
+      markdown: siteMarkdownOptions({ notebook: () => notebook }),
       themeConfig: {
         // Small and needed by every page's header and footer; list data never goes here.
         nav: navItems(notebook),
@@ -116,6 +119,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       buildEnd: async (site) => {
         // Images first: the feeds' full-size links point at the copies.
         await copyLinkedImages(notebook, contentDir, site.outDir);
+        await copyLinkedFiles(notebook, contentDir, site.outDir);
         await writeFeeds(notebook, site.outDir, { siteUrl, siteTitle, profile, lang: LANG });
         await writeRedirects(notebook, site.outDir, siteUrl, LANG);
         await writeRobots(site.outDir, siteUrl);
@@ -135,9 +139,9 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
 
 function feedLinks(siteTitle: string): HeadConfig[] {
   return [
-    ['link', { rel: 'alternate', type: 'application/rss+xml', title: `${siteTitle} (RSS)`, href: '/feed.xml' }],
-    ['link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom)`, href: '/atom.xml' }],
-    ['link', { rel: 'alternate', type: 'application/feed+json', title: `${siteTitle} (JSON Feed)`, href: '/feed.json' }],
+    ['link', { rel: 'alternate', type: 'application/rss+xml', title: `${siteTitle} (RSS)`, href: FEED_URLS.rss }],
+    ['link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom)`, href: FEED_URLS.atom }],
+    ['link', { rel: 'alternate', type: 'application/feed+json', title: `${siteTitle} (JSON Feed)`, href: FEED_URLS.json }],
   ];
 }
 

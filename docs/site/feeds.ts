@@ -15,7 +15,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Feed } from 'feed';
-import { absoluteSiteUrl, type Entry, type Notebook, type Profile } from '../../extension/core/index';
+import { absoluteSiteUrl, FEED_URLS, type Entry, type Notebook, type Profile } from '../../extension/core/index';
 import { feedHtml } from './feedContent';
 
 /** How many entries the feeds carry, newest first: with full texts, a feed of every entry would grow without end. */
@@ -37,7 +37,7 @@ export async function writeFeeds(nb: Notebook, outDir: string, o: { siteUrl: str
     return { entry: e, link: absoluteSiteUrl(o.siteUrl, e.url), summary: e.summary || e.excerpt, html, updated: day(e.updated ?? e.date!), published: e.date ? day(e.date) : undefined };
   }));
   const home = absoluteSiteUrl(o.siteUrl, '/');
-  const links = { rss: absoluteSiteUrl(o.siteUrl, '/feed.xml'), atom: absoluteSiteUrl(o.siteUrl, '/atom.xml'), json: absoluteSiteUrl(o.siteUrl, '/feed.json') };
+  const links = { rss: absoluteSiteUrl(o.siteUrl, FEED_URLS.rss), atom: absoluteSiteUrl(o.siteUrl, FEED_URLS.atom), json: absoluteSiteUrl(o.siteUrl, FEED_URLS.json) };
   // Built twice: RSS names the author with `dc:creator` (its own `<author>` must be an
   // e-mail address, which a profile does not have), Atom with `<author>`.
   const makeFeed = (rss: boolean) => {
@@ -82,9 +82,9 @@ export async function writeFeeds(nb: Notebook, outDir: string, o: { siteUrl: str
     })),
   };
   await Promise.all([
-    fs.writeFile(path.join(outDir, 'feed.xml'), rss),
-    fs.writeFile(path.join(outDir, 'atom.xml'), atom),
-    fs.writeFile(path.join(outDir, 'feed.json'), `${JSON.stringify(json, null, 2)}\n`),
+    fs.writeFile(path.join(outDir, FEED_URLS.rss.slice(1)), rss),
+    fs.writeFile(path.join(outDir, FEED_URLS.atom.slice(1)), atom),
+    fs.writeFile(path.join(outDir, FEED_URLS.json.slice(1)), `${JSON.stringify(json, null, 2)}\n`),
   ]);
 }
 

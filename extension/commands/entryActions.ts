@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { Entry, setFieldEdit, uniqueFileName, slugify } from '../core/index';
+import { Entry, renameEdits, setFieldEdit, uniqueFileName, slugify } from '../core/index';
 import { NotebookService } from '../workspace/notebookService';
+import { addLinkEdits, LinkRenameParticipant } from '../editing/linkRenames';
 
 /** A tree node or a URI, as VS Code passes either to context-menu commands. */
 export type EntryArg = { entry?: Entry } | vscode.Uri | undefined;
@@ -41,8 +42,14 @@ export async function deleteEntry(service: NotebookService, arg: EntryArg): Prom
   return true;
 }
 
-/** Renames the title and the file together; the new file name is a fresh, free slug. */
-export async function renameEntry(service: NotebookService, arg: EntryArg): Promise<void> {
+/**
+ * Renames the title and the file together; the new file name is a fresh, free slug.
+ * Links to the entry in other notes (and wikilinks by its title) are updated with it:
+ * the move brings in the link edits (`LinkRenameParticipant`), and VS Code asks before
+ * applying them, offering its refactor preview; all of it is one undoable step. When the
+ * file name stays, the title's wikilinks change in the same edit as the title.
+ */
+export async function renameEntry(service: NotebookService, arg: EntryArg, renames: LinkRenameParticipant): Promise<void> {
   const r = resolve(service, arg);
   if (!r) return;
   const spec = service.notebook.kinds.spec(r.entry.kind);
@@ -62,10 +69,19 @@ export async function renameEntry(service: NotebookService, arg: EntryArg): Prom
   const folder = vscode.Uri.joinPath(r.uri, '..');
   const siblings = (await vscode.workspace.fs.readDirectory(folder)).map(([n]) => n).filter((n) => n !== r.uri.path.split('/').pop());
   const target = vscode.Uri.joinPath(folder, uniqueFileName(title, siblings));
+  const moved = target.path !== r.uri.path;
+  // Planned before anything changes: the index must still know the old title and place.
+  await service.flushEdits();
+  const to = service.relPath(target);
+  const links = renameEdits(service.notebook.links, moved && to ? [{ from: r.entry.path, to }] : [], new Map([[r.entry.path, title.trim()]]));
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(r.uri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text);
-  if (target.path !== r.uri.path) edit.renameFile(r.uri, target, { overwrite: false });
-  if (!(await vscode.workspace.applyEdit(edit))) {
+  edit.replace(r.uri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text, { needsConfirmation: false, label: 'Rename the title' });
+  if (moved) edit.renameFile(r.uri, target, { overwrite: false }, { needsConfirmation: false, label: 'Rename the file' });
+  else addLinkEdits(service, edit, links);
+  const applied = moved
+    ? await renames.renaming(r.uri, links, () => vscode.workspace.applyEdit(edit, { isRefactoring: true }))
+    : await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  if (!applied) {
     void vscode.window.showErrorMessage('Notepress: the rename could not be applied; nothing was changed.');
     return;
   }

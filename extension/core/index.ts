@@ -26,6 +26,7 @@ export * from './references';
 export * from './chart';
 export * from './starter';
 export * from './header';
+export * from './links/index';
 export * from './aliases';
 export * from './imageLinks';
 export * from './searchText';

@@ -15,7 +15,7 @@ export interface MarkdownItLike {
     rules: Record<string, any>;
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above: tokens and env are markdown-it's, typed differently by each of its typings
-  core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any }) => void): void; at(name: string, rule: (state: { tokens: any[] }) => void): void } };
+  core: { ruler: { push(name: string, rule: (state: { tokens: any[]; env: any; Token: any }) => void): void; at(name: string, rule: (state: { tokens: any[] }) => void): void; after(after: string, name: string, rule: (state: any) => void): void } };
   block: { ruler: RulerLike };
   inline: { ruler: RulerLike };
   utils: { unescapeAll(s: string): string };
@@ -27,6 +27,8 @@ interface RulerLike {
   after(after: string, name: string, fn: any, options?: { alt: string[] }): void;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule function's state type differs between markdown-it's typings
   at(name: string, fn: any, options?: { alt: string[] }): void;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a rule function's state type differs between markdown-it's typings
+  before(before: string, name: string, fn: any, options?: { alt: string[] }): void;
 }
 import * as path from 'node:path';
 import { sanitizeHtml } from './sanitize';
@@ -35,8 +37,11 @@ import { diskFiles } from './node/load';
 import { drawMermaid, mermaidHtml } from './blocks/mermaid';
 import { mathHtml } from './blocks/math';
 import { mathSyntax } from './blocks/mathSyntax';
+import { wikilinkRender, wikilinkSyntax } from './links/wikilink';
+import { backlinkTokens } from './links/backlinks';
+import type { Notebook } from './notebook';
 import { linkImages } from './imageLinks';
-import { headingSlug } from './slug';
+import { headingSlug } from './links/headings';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -50,6 +55,8 @@ type Env = {
   notepressSourceLines?: boolean;
   /** Reads a content-relative file for a chart's `data:` (the preview passes one that sees unsaved edits). */
   notepressReadFile?: (target: string) => string | undefined;
+  /** The notebook wikilinks resolve in and backlinks come from, for this render (the preview's); else the plugin's option. */
+  notepressNotebook?: Notebook;
   /** VitePress's: the note's absolute path and its path relative to the content folder. */
   path?: string;
   relativePath?: string;
@@ -60,7 +67,7 @@ type Env = {
  * to VitePress, and the preview passes them to VitePress's own `createMarkdownRenderer`,
  * so both render a note with the same renderer, plugins and highlighter.
  */
-export function siteMarkdownOptions() {
+export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
   return {
     ...MARKDOWN_OPTIONS,
     theme: HIGHLIGHT_THEMES,
@@ -73,11 +80,20 @@ export function siteMarkdownOptions() {
     // gray-matter would `eval` a `---js` or `---coffee` frontmatter. The site and the
     // preview never hand it one (see source.ts); if anything did, it is data, not code.
     frontmatter: { grayMatterOptions: { engines: { javascript: NO_CODE, coffee: NO_CODE } } },
-    config: (md: MarkdownItLike) => notepressMarkdown(md),
+    config: (md: MarkdownItLike) => notepressMarkdown(md, o),
   };
 }
 
 const NO_CODE = { parse: () => ({}), stringify: () => '' };
+
+export interface NotepressMarkdownOptions {
+  /**
+   * The notebook that wikilinks resolve in and backlinks come from (the site's). A render
+   * may name its own as `env.notepressNotebook` (the preview's, which follows the editor).
+   * Without either, wikilinks render as unresolved text and no backlinks are shown.
+   */
+  readonly notebook?: () => Notebook | undefined;
+}
 
 /**
  * Makes a note's HTML safe and inert, whatever produced it:
@@ -95,7 +111,15 @@ const NO_CODE = { parse: () => ({}), stringify: () => '' };
  *   from stripping static content out of each page's JavaScript: measured, a note page's
  *   chunk grew from 2 KB to 28 KB.)
  */
-export const notepressMarkdown = (md: MarkdownItLike): void => {
+export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOptions = {}): void => {
+  const notebookOf = (env: Env): Notebook | undefined => env.notepressNotebook ?? o.notebook?.();
+  // [[Wikilinks]] become links to the entry they name (links/wikilink.ts), resolved in the notebook.
+  wikilinkSyntax(md);
+  wikilinkRender(md, (env: Env) => {
+    const nb = notebookOf(env);
+    return nb ? (from, link, own) => nb.links.wikilinkUrl(from, link, own) : undefined;
+  });
+
   // For the preview's scroll sync only: block elements carry the source line they
   // start on. The site never sets the flag, so its HTML has no such attributes.
   md.core.ruler.push('notepress_source_lines', (state) => {
@@ -104,6 +128,12 @@ export const notepressMarkdown = (md: MarkdownItLike): void => {
     for (const t of state.tokens) {
       if (t.map && t.block && t.nesting >= 0 && t.type !== 'html_block') t.attrSet('data-line', String(t.map[0] + offset));
     }
+  });
+  // An entry ends with the entries that link to it ("Linked from"), as static HTML: no script shows it.
+  md.core.ruler.push('notepress_backlinks', (state) => {
+    const nb = notebookOf(state.env ?? {});
+    const rel = state.env?.relativePath;
+    if (nb && typeof rel === 'string') state.tokens.push(...backlinkTokens(state.Token, nb, rel));
   });
   // markdown-it's own rules for raw HTML, as CommonMark reads it: VitePress's replacements
   // (for Vue components) take `<my url>` for a block and end a link reference definition,

@@ -12,6 +12,8 @@ import { DEFAULT_CONFIG, NotebookConfig } from './notebookConfig';
 import { kindUrl, NOT_FOUND_URL, SERIES_URL, seriesKey, seriesUrl, TAGS_URL, tagKey, tagUrl } from './urls';
 import { aliasProblems } from './aliases';
 import { sortedInsert, Group, groupEntries } from './groups';
+import { LinkIndex } from './links/linkIndex';
+import type { ContentFiles } from './references';
 
 export type { Group } from './groups';
 
@@ -27,6 +29,7 @@ export class Notebook {
   private readonly sorted = new Map<string, Entry[]>();
   private readonly publishedCache = new Map<string, readonly Entry[]>();
   private _config: NotebookConfig;
+  private _links: LinkIndex | undefined;
 
   constructor(config: NotebookConfig = DEFAULT_CONFIG) {
     this._config = config;
@@ -48,6 +51,7 @@ export class Notebook {
     const role = this.kinds.classify(path);
     if (!role || role.role === 'section') return undefined;
     this.delete(path);
+    this._links?.touch(path);
     if (role.role === 'unsupported') {
       this.fileProblems.set(path, [{ file: path, line: 1, column: 1, endLine: 1, endColumn: 1, code: ProblemCode.Unsupported, severity: 'error', message: role.why }]);
       return undefined;
@@ -77,6 +81,7 @@ export class Notebook {
   }
 
   delete(path: string): boolean {
+    this._links?.touch(path);
     const had = this.fileProblems.delete(path) || this.pagesByPath.delete(path);
     if (path === PROFILE_PATH) {
       const was = this.profileEntry !== undefined;
@@ -222,6 +227,23 @@ export class Notebook {
     for (const p of this.pagesByPath.values()) out.push(...p.problems);
     for (const ps of this.fileProblems.values()) out.push(...ps);
     return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  }
+
+  /**
+   * Links between the notebook's files: what each leads to, backlinks, renames. Built on
+   * first use, then kept current file by file.
+   */
+  get links(): LinkIndex {
+    return (this._links ??= new LinkIndex(this));
+  }
+
+  /**
+   * Links that lead nowhere (a missing note, heading or file; an unknown or ambiguous
+   * wikilink). Not among `problems()`: whether a link is dead depends on other files and
+   * on the disk (`files`), not on the file that holds it alone.
+   */
+  linkProblems(files: ContentFiles, o: { ignore?: (href: string) => boolean } = {}): Problem[] {
+    return this.links.problems(files, o.ignore);
   }
 
   /** Problems of one file. */

@@ -39,6 +39,8 @@ export const ProblemCode = {
   UnknownValue: 'unknown-value',
   Diagram: 'diagram',
   Math: 'math',
+  DeadLink: 'dead-link',
+  AmbiguousLink: 'ambiguous-link',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -24,6 +24,8 @@ export interface Profile {
   readonly focus: readonly (readonly [string, string])[];
   readonly links: readonly Link[];
   readonly body: string;
+  /** The file line the body starts on. */
+  readonly bodyLine: number;
   readonly data: Readonly<Record<string, unknown>>;
   readonly problems: readonly Problem[];
 }
@@ -72,6 +74,7 @@ export function parseProfile(path: string, text: string): Profile {
     path, data, focus, links, problems,
     name: str(data.name), role: str(data.role) ?? '', tagline: str(data.tagline) ?? '', url: str(data.url),
     body: split.body,
+    bodyLine: split.bodyLine,
   };
 }
 

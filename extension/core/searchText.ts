@@ -7,7 +7,7 @@
 import { Parser } from 'htmlparser2';
 import { bodyTokens, type Token } from './blocks/find';
 import { isDroppedTag } from './allowlist';
-import { headingSlug } from './slug';
+import { headingSlug } from './links/headings';
 
 export interface SearchSection {
   /** The heading as the page shows it. */

@@ -59,16 +59,4 @@ export function slugOf(relPath: string): string {
   return name.replace(/\.md$/, '');
 }
 
-const CONTROL = /[\u0000-\u001f]/g;
-const SPECIAL = /[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g;
-const COMBINING = /[\u0300-\u036F]/g;
 
-/**
- * The id of a heading on a page: `## Why one thread works` → `why-one-thread-works`.
- * VitePress's own rule, kept here and handed to VitePress (`siteMarkdownOptions`), so
- * the page's anchors and the search index's links to sections come from one function.
- */
-export function headingSlug(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING, '').replace(CONTROL, '').replace(SPECIAL, '-')
-    .replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '').replace(/^(\d)/, '_$1').toLowerCase();
-}

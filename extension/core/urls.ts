@@ -85,6 +85,9 @@ export function ogImageUrl(url: string): string {
   return `/og/${stem}.png`;
 }
 
+/** The site's feeds (written when a kind has `feed` on): RSS, Atom and JSON Feed. */
+export const FEED_URLS = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;
+
 /** The site's sitemap, as VitePress writes it. */
 export const SITEMAP_URL = '/sitemap.xml';
 

@@ -7,7 +7,8 @@ import { NotebookService } from '../workspace/notebookService';
  * Every problem in the notebook as diagnostics, open files or not, as a compiler
  * reports a whole project: a broken note shows in the Problems panel before anyone
  * opens it or builds the site. Refreshed as the notebook changes (edits are debounced
- * there). Open notes also get the checks that read the disk (images, chart data).
+ * there). Open notes also get the checks that read the disk (images, chart data);
+ * dead links are checked everywhere, as the build checks them.
  */
 export class NotebookDiagnostics extends Disposable {
   static readonly source = 'notepress';
@@ -32,7 +33,7 @@ export class NotebookDiagnostics extends Disposable {
   /**
    * Problems are worked out on first use (see the core's `parseEntry`): the first refresh
    * of a large notebook does it in slices, giving the extension host a turn between them,
-   * and a newer refresh makes an older one stop.
+   * and a newer refresh makes an older one stop. Links are read in slices the same way.
    */
   private async refresh(): Promise<void> {
     const generation = ++this.generation;
@@ -50,6 +51,10 @@ export class NotebookDiagnostics extends Disposable {
       if (generation !== this.generation) return;
     }
     nb.config.problems.forEach(add);
+    // Links that lead nowhere: a note's edits can break or mend links in other notes.
+    await nb.links.ready();
+    if (generation !== this.generation || this.isDisposed) return;
+    nb.linkProblems(this.service.files).forEach(add);
     for (const doc of vscode.workspace.textDocuments) {
       const rel = this.service.relPath(doc.uri);
       const entry = rel === undefined || doc.isClosed ? undefined : this.service.notebook.get(rel);

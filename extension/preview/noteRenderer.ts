@@ -12,7 +12,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import MarkdownIt from 'markdown-it';
-import { loadBlockEngines, MARKDOWN_OPTIONS, needsBlockEngines, notepressMarkdown, restoreIncludes, siteMarkdownOptions, splitFile, vitepressBody } from '../core/index';
+import { loadBlockEngines, MARKDOWN_OPTIONS, needsBlockEngines, Notebook, notepressMarkdown, restoreIncludes, siteMarkdownOptions, splitFile, vitepressBody } from '../core/index';
 
 type Highlight = (code: string, lang: string, attrs: string) => string;
 interface Md {
@@ -52,8 +52,9 @@ export class NoteRenderer {
   /**
    * @param o.readFile reads a content-relative file for a chart's `data:`; by default
    *   the disk, as the site build reads it
+   * @param o.notebook the notebook wikilinks resolve in and backlinks come from, as the site's do
    */
-  async render(text: string, file: { absPath: string; relPath: string }, o: { sourceLines?: boolean; readFile?: (target: string) => string | undefined } = {}): Promise<RenderResult> {
+  async render(text: string, file: { absPath: string; relPath: string }, o: { sourceLines?: boolean; readFile?: (target: string) => string | undefined; notebook?: Notebook } = {}): Promise<RenderResult> {
     const { md, exact } = await this.load();
     if (needsBlockEngines(text)) await loadBlockEngines();
     const split = splitFile(file.relPath, text);
@@ -61,6 +62,7 @@ export class NoteRenderer {
       path: file.absPath, relativePath: file.relPath, cleanUrls: true,
       notepressSourceLines: o.sourceLines === true, notepressLineOffset: split.bodyLine - 1,
       ...(o.readFile ? { notepressReadFile: o.readFile } : {}),
+      ...(o.notebook ? { notepressNotebook: o.notebook } : {}),
     };
     // VitePress's renderer reads frontmatter itself: it is given the body behind an empty
     // one, so a body that starts with `---` keeps its first block (see source.ts).

@@ -22,6 +22,8 @@ export class PreviewController extends Disposable {
   private syncingFromPreview = 0;
   /** Content-relative files the shown note's charts read, so a change to one re-renders it. */
   private dataFiles = new Set<string>();
+  /** The backlinks the shown render ends with. */
+  private shownBacklinks = '';
 
   constructor(
     private readonly webview: vscode.Webview,
@@ -47,6 +49,13 @@ export class PreviewController extends Disposable {
         const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed);
         this.showEmpty(`${rel} was deleted or moved on disk.${open ? ' Its editor still holds the text: save it to keep it.' : ''}`);
       });
+    }));
+    // Another note began or stopped linking here: the "Linked from" list at the end changes.
+    this._register(service.onDidChange(() => {
+      const rel = this.current && this.service.relPath(this.current);
+      if (!rel || this.backlinksKey(rel) === this.shownBacklinks) return;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.current?.toString());
+      if (doc) this.request(doc);
     }));
     this._register(service.onDidChangeFile((rel) => {
       if (!this.dataFiles.has(rel)) return;
@@ -103,7 +112,9 @@ export class PreviewController extends Disposable {
         reads.add(target);
         return this.service.files.read(target);
       };
-      const { html, exact } = await this.renderer().render(text, { absPath: doc.uri.fsPath, relPath: rel }, { sourceLines: true, readFile });
+      const backlinks = this.backlinksKey(rel);
+      const { html, exact } = await this.renderer().render(text, { absPath: doc.uri.fsPath, relPath: rel }, { sourceLines: true, readFile, notebook: this.service.notebook });
+      this.shownBacklinks = backlinks;
       this.dataFiles = reads;
       // A newer render may have been requested and shown meanwhile: never go backwards.
       if (version < this.shownVersion || doc.uri.toString() !== this.current?.toString()) return;
@@ -121,6 +132,10 @@ export class PreviewController extends Disposable {
     } catch (err) {
       this.showEmpty(`The note could not be rendered: ${(err as Error).message}`);
     }
+  }
+
+  private backlinksKey(rel: string): string {
+    return this.service.notebook.links.backlinks(rel, { published: true }).map((b) => `${b.url}\u0000${b.title}`).join('\n');
   }
 
   private showEmpty(message: string): void {

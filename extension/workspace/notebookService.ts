@@ -239,6 +239,25 @@ export class NotebookService extends Disposable {
     }, 150));
   }
 
+  /**
+   * Puts edits still waiting for their debounce into the index now, so that positions
+   * computed from it (a rename's link edits) match the editors' text.
+   */
+  async flushEdits(): Promise<void> {
+    const pending = [...this._editTimers.keys()];
+    for (const rel of pending) {
+      clearTimeout(this._editTimers.get(rel));
+      this._editTimers.delete(rel);
+      const uri = this.uriOf(rel);
+      const doc = uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+      if (!doc) continue;
+      const text = doc.getText();
+      if (needsBlockEngines(text)) await loadBlockEngines();
+      this.notebook.set(rel, text);
+    }
+    if (pending.length) this._fire();
+  }
+
   private _fire(): void {
     clearTimeout(this._fireTimer);
     this._fireTimer = setTimeout(() => this._onDidChange.fire(), 50);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { headingSlug, isSafeSlug, slugify, slugOf, uniqueFileName } from '../../extension/core/slug';
+import { isSafeSlug, slugify, slugOf, uniqueFileName } from '../../extension/core/slug';
+import { headingSlug } from '../../extension/core/links/headings';
 import { tagUrl, urlOf } from '../../extension/core/urls';
 
 describe('slug', () => {

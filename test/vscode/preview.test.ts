@@ -52,7 +52,10 @@ describe('preview and editing help in a real VS Code', function () {
     await frame.locator('.entry__body p', { hasText: 'Harmless text at the end.' }).waitFor();
     assert.equal(await frame.locator('.entry-header__title').innerText(), "<script>window.__pwned = 'title'</script> Hostile markup");
     const body = frame.locator('.entry__body');
-    assert.equal(await body.locator('script, iframe, object, embed, form, input, base, meta, style, svg, [onerror], [ontoggle], [style]').count(), 0);
+    assert.equal(await body.locator('script, iframe, object, embed, form, input, base, meta, style, [onerror], [ontoggle], [style]').count(), 0);
+    // Inline SVG is kept (a note may draw), its script removed with its content: the circle stays, nothing else.
+    assert.equal(await body.locator('svg').count(), 1);
+    assert.equal(await body.locator('svg > *').evaluateAll((els) => els.map((e) => e.tagName).join()), 'circle');
     for (const id of ['#js-link', '#data-link', '#vb-link']) assert.equal(await frame.locator(id).getAttribute('href'), null, id);
     await frame.locator('#js-link').click();
     await frame.locator('.entry__body details summary').click();
