@@ -22,6 +22,7 @@ export * from './sanitize';
 export * from './markdown';
 export * from './templates';
 export * from './references';
+export * from './attachments';
 export * from './chart';
 export * from './starter';
 export * from './header';
