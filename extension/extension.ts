@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { FrontmatterCompletions } from './editing/completions';
 import { NotebookDiagnostics } from './editing/diagnostics';
 import { FrontmatterQuickFixes } from './editing/quickFixes';
+import { registerImagePaste } from './editing/imagePaste';
 import { SettingsCompletions } from './editing/settingsCompletions';
 import { ReadingStatus } from './editing/readingStatus';
 import { NoteRenderer } from './preview/noteRenderer';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCompletionItemProvider(markdownFiles, new FrontmatterCompletions(service), ...FrontmatterCompletions.triggers),
     vscode.languages.registerCompletionItemProvider(SettingsCompletions.selector, new SettingsCompletions(service), ...SettingsCompletions.triggers),
     vscode.languages.registerCodeActionsProvider(SettingsCompletions.selector, new FrontmatterQuickFixes(service), { providedCodeActionKinds: FrontmatterQuickFixes.kinds }),
+    registerImagePaste(service),
     vscode.workspace.onDidGrantWorkspaceTrust(() => renderer.reset()),
     // Once the site's packages are installed, the preview can render with the site's own highlighter: no reload.
     siteContext.onDidChange(() => renderer.reset()),
