@@ -5,8 +5,7 @@ import { importBlog } from './commands/importBlog';
 import { deleteEntry, EntryArg, renameEntry, revealEntry } from './commands/entryActions';
 import { NotebookService } from './workspace/notebookService';
 import { SiteRunner } from './site/siteRunner';
-import { NoteRenderer } from './preview/noteRenderer';
-import { openPreviewToSide } from './preview/previewViewProvider';
+import type { PreviewViewProvider } from './preview/previewViewProvider';
 
 /** Every command id the extension contributes; package.json lists the same ids. */
 export const enum CommandId {
@@ -32,14 +31,14 @@ export const enum CommandId {
   RevealEntry = 'notepress.revealEntry',
   RenameEntry = 'notepress.renameEntry',
   DeleteEntry = 'notepress.deleteEntry',
-  /** Show the Preview view in the Notepress sidebar. */
+  /** Show the Preview view in the Notepress sidebar ("Show Site Preview in the Sidebar"). */
   OpenPreview = 'notepress.openPreview',
-  /** Open the preview in a panel beside the editor. */
+  /** Open the preview in a panel beside the editor ("Open Site Preview to the Side"). */
   OpenPreviewToSide = 'notepress.openPreviewToSide',
 }
 
 export function registerCommands(service: NotebookService, site: SiteRunner, preview: {
-  extension: vscode.ExtensionContext['extension']; extensionUri: vscode.Uri; renderer: () => NoteRenderer; refreshSite: () => Promise<void>;
+  extension: vscode.ExtensionContext['extension']; previews: PreviewViewProvider; refreshSite: () => Promise<void>;
 }): vscode.Disposable {
   const kinds: [CommandId, string][] = [
     [CommandId.NewNote, 'note'], [CommandId.NewCaseStudy, 'case-study'], [CommandId.NewResearch, 'research'], [CommandId.NewOpenSource, 'open-source'],
@@ -58,6 +57,6 @@ export function registerCommands(service: NotebookService, site: SiteRunner, pre
     vscode.commands.registerCommand(CommandId.RenameEntry, (arg: EntryArg) => renameEntry(service, arg)),
     vscode.commands.registerCommand(CommandId.DeleteEntry, (arg: EntryArg) => deleteEntry(service, arg)),
     vscode.commands.registerCommand(CommandId.OpenPreview, () => vscode.commands.executeCommand('notepress.preview.focus')),
-    vscode.commands.registerCommand(CommandId.OpenPreviewToSide, () => { openPreviewToSide(preview.extensionUri, service, preview.renderer); }),
+    vscode.commands.registerCommand(CommandId.OpenPreviewToSide, () => preview.previews.openToSide()),
   );
 }
