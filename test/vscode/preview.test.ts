@@ -25,7 +25,7 @@ describe('preview and editing help in a real VS Code', function () {
 
   it('the Preview shows the rendered note, highlighted as on the site, and changes when you type', async () => {
     await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
-    await vs.runCommand('Notepress: Open Preview to the Side');
+    await vs.runCommand('Notepress: Open Site Preview to the Side');
     frame = await vs.previewFrame();
     const title = frame.locator('.entry-header__title');
     await title.waitFor();
