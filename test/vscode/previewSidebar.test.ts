@@ -155,6 +155,14 @@ describe('the sidebar preview, in a real VS Code', function () {
       await vs.page.screenshot({ path: path.join(REPO, '.cache/preview-300px-code.png'), clip: (await vs.page.locator('.part.sidebar').boundingBox())! });
     });
 
+    it('the editor title bar\'s preview buttons each have a name and an icon of their own', async () => {
+      await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
+      const buttons = await vs.page.locator('.editor-group-container.active .editor-actions .action-label').evaluateAll((els) => els.map((e) => [(e.getAttribute('aria-label') ?? '').split('\n')[0].replace(/ \(.*\)$/, ''), [...e.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon')]));
+      const previews = buttons.filter(([name]) => /preview/i.test(name ?? ''));
+      assert.deepEqual(previews.map(([name]) => name).sort(), ['Open Preview to the Side', 'Open Site Preview to the Side', 'Show Site Preview in the Sidebar']);
+      assert.equal(new Set(previews.map(([, icon]) => icon)).size, 3, JSON.stringify(previews));
+    });
+
     it('New Note: the preview shows its title and date at once, before any edit', async () => {
       await vs.runCommand('Notepress: New Note');
       await vs.typeInInput('Queue depth under load');
