@@ -102,8 +102,9 @@ export class PreviewController extends Disposable {
   private async showFirst(restored: string | undefined): Promise<void> {
     if (await this.follow(vscode.window.activeTextEditor?.document)) return;
     if (await this.follow(this.currentDocument())) return;
+    // The state is the page's own, but checked as any path: a note of this content folder, or nothing.
     const uri = restored !== undefined ? this.service.uriOf(restored) : undefined;
-    if (uri && (await exists(uri)) && (await this.follow(await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined)))) return;
+    if (uri && this.service.relPath(uri) === restored && (await exists(uri)) && (await this.follow(await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined)))) return;
     for (const e of vscode.window.visibleTextEditors) if (await this.follow(e.document)) return;
   }
 
