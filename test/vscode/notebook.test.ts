@@ -10,8 +10,9 @@ const get = (url: string) => new Promise<number>((resolve) => http.get(url, (r) 
 
 /** Clicks a button of the Notebook view's welcome content. */
 async function welcome(vs: VSCode, label: string): Promise<void> {
-  await vs.page.locator('.activitybar [aria-label^="Notepress"]').first().click();
   const button = vs.page.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: label }).first();
+  // The activity bar icon toggles: clicked while the view shows, it would hide it.
+  if (!(await button.isVisible())) await vs.page.locator('.activitybar [aria-label^="Notepress"]').first().click();
   await button.waitFor({ timeout: 30_000 });
   await button.click();
 }
