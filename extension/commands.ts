@@ -5,8 +5,7 @@ import { importBlog } from './commands/importBlog';
 import { deleteEntry, EntryArg, renameEntry, revealEntry } from './commands/entryActions';
 import { NotebookService } from './workspace/notebookService';
 import { SiteRunner } from './site/siteRunner';
-import { NoteRenderer } from './preview/noteRenderer';
-import { openPreviewToSide } from './preview/previewViewProvider';
+import type { PreviewViewProvider } from './preview/previewViewProvider';
 import { LinkRenameParticipant } from './editing/linkRenames';
 
 /** Every command id the extension contributes; package.json lists the same ids. */
@@ -34,14 +33,14 @@ export const enum CommandId {
   /** Rename an entry's title and file; links to it in other notes are updated in the same edit, after a preview. */
   RenameEntry = 'notepress.renameEntry',
   DeleteEntry = 'notepress.deleteEntry',
-  /** Show the Preview view in the Notepress sidebar. */
+  /** Show the Preview view in the Notepress sidebar ("Show Site Preview in the Sidebar"). */
   OpenPreview = 'notepress.openPreview',
-  /** Open the preview in a panel beside the editor. */
+  /** Open the preview in a panel beside the editor ("Open Site Preview to the Side"). */
   OpenPreviewToSide = 'notepress.openPreviewToSide',
 }
 
 export function registerCommands(service: NotebookService, site: SiteRunner, preview: {
-  extension: vscode.ExtensionContext['extension']; extensionUri: vscode.Uri; renderer: () => NoteRenderer; refreshSite: () => Promise<void>;
+  extension: vscode.ExtensionContext['extension']; previews: PreviewViewProvider; refreshSite: () => Promise<void>;
 }, renames: LinkRenameParticipant): vscode.Disposable {
   const kinds: [CommandId, string][] = [
     [CommandId.NewNote, 'note'], [CommandId.NewCaseStudy, 'case-study'], [CommandId.NewResearch, 'research'], [CommandId.NewOpenSource, 'open-source'],
@@ -60,6 +59,6 @@ export function registerCommands(service: NotebookService, site: SiteRunner, pre
     vscode.commands.registerCommand(CommandId.RenameEntry, (arg: EntryArg) => renameEntry(service, arg, renames)),
     vscode.commands.registerCommand(CommandId.DeleteEntry, (arg: EntryArg) => deleteEntry(service, arg)),
     vscode.commands.registerCommand(CommandId.OpenPreview, () => vscode.commands.executeCommand('notepress.preview.focus')),
-    vscode.commands.registerCommand(CommandId.OpenPreviewToSide, () => { openPreviewToSide(preview.extensionUri, service, preview.renderer); }),
+    vscode.commands.registerCommand(CommandId.OpenPreviewToSide, () => preview.previews.openToSide()),
   );
 }

@@ -1,8 +1,11 @@
 // @ts-check
 // The preview webview's only script (loaded with the page's nonce). It shows what the
 // extension renders, keeps the scroll position across updates, follows the VS Code
-// theme, syncs scrolling both ways by source line, and hands link clicks back to the
-// extension. Note HTML arrives sanitized; nothing in it can run under the page's CSP.
+// theme, syncs scrolling both ways by source line, and hands link clicks and code
+// blocks' Copy buttons back to the extension. It remembers the note it shows and its
+// scroll position in the webview's state, which VS Code keeps while the view is hidden
+// and across a window reload. Note HTML arrives sanitized; nothing in it can run under
+// the page's CSP.
 (function () {
   /** @typedef {import('../extension/preview/messages').ToWebview} ToWebview */
   /** @typedef {import('../extension/preview/messages').FromWebview} FromWebview */
@@ -11,6 +14,10 @@
   const root = /** @type {HTMLElement} */ (document.getElementById('np-preview'));
   let shown = 0;
   let ignoreScrollUntil = 0;
+  /** @type {{ path?: string, y?: number }} */
+  const restored = vscode.getState() || {};
+  /** The scroll position to go back to when the remembered note is shown again. */
+  let restoreY = typeof restored.y === 'number' ? restored.y : undefined;
 
   /** @param {FromWebview} m */
   const post = (m) => vscode.postMessage(m);
@@ -29,7 +36,11 @@
   function update(m) {
     if (m.version < shown) return;
     shown = m.version;
-    const y = window.scrollY;
+    let y = window.scrollY;
+    if (restoreY !== undefined) {
+      if (m.path === restored.path) y = restoreY;
+      restoreY = undefined;
+    }
     // The header's HTML is the core's renderHeader, every value escaped there: the site's own markup.
     const problems = m.problems ? `<p class="np-preview__problems">${m.problems} problem${m.problems === 1 ? '' : 's'} in this file: see the Problems panel.</p>` : '';
     const head = m.header ? `<header class="entry-header">${m.header}${problems}</header>` : problems;
@@ -77,6 +88,15 @@
   }, { passive: true });
 
   document.addEventListener('click', (e) => {
+    const copy = e.target instanceof Element ? e.target.closest('div[class*="language-"] > button.copy') : null;
+    if (copy) {
+      // As on the site: the block's code as text, and "Copied" on the button for a moment.
+      const code = copy.parentElement && copy.parentElement.querySelector('pre');
+      if (code) post({ type: 'copy', text: code.textContent || '' });
+      copy.classList.add('copied');
+      setTimeout(() => copy.classList.remove('copied'), 2000);
+      return;
+    }
     const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
     if (!a) return;
     const href = a.getAttribute('href') || '';
@@ -95,5 +115,5 @@
     else if (m.type === 'empty') root.innerHTML = `<p class="np-preview__empty">${text(m.message)}</p>`;
     else if (m.type === 'scrollToLine') scrollToLine(m.line);
   });
-  post({ type: 'ready' });
+  post(restored.path ? { type: 'ready', path: restored.path } : { type: 'ready' });
 })();

@@ -26,11 +26,15 @@ export function repairDate(value: string): string | undefined {
   return isIsoDate(iso) ? iso : undefined;
 }
 
-/** `Jun 1, 2026`: the form the seed notebook shows. Independent of the machine's locale and zone. */
-export function formatDate(iso: string): string {
+/**
+ * `Jun 1, 2026`: the form the seed notebook shows. Independent of the machine's locale and
+ * zone. With `year: false`, `Jun 1`, for a list that already says the year (the tree's year groups).
+ */
+export function formatDate(iso: string, o: { year?: boolean } = {}): string {
   const m = ISO_DATE.exec(iso);
   if (!m) return iso;
-  return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
+  const day = `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}`;
+  return o.year === false ? day : `${day}, ${m[1]}`;
 }
 
 /** Today as `YYYY-MM-DD` in local time: the date the writer sees on their calendar. */

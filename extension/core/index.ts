@@ -23,6 +23,7 @@ export * from './markdown';
 export * from './source';
 export * from './templates';
 export * from './references';
+export * from './attachments';
 export * from './chart';
 export * from './starter';
 export * from './header';

@@ -31,7 +31,7 @@ export class FrontmatterCompletions implements vscode.CompletionItemProvider {
       const values = spec?.type === 'enum' ? [...(spec.values ?? [])] : offered ? nb.values(valueField, rel) : [];
       return values.map((v) => {
         const item = new vscode.CompletionItem(v, vscode.CompletionItemKind.Value);
-        item.detail = `used in this notebook (${valueField})`;
+        item.detail = spec?.type === 'enum' ? `a value ${valueField} allows` : `used in this notebook (${valueField})`;
         return item;
       });
     }

@@ -19,6 +19,9 @@ export type ToWebview =
   | { readonly type: 'scrollToLine'; readonly line: number };
 
 export type FromWebview =
-  | { readonly type: 'ready' }
+  /** The page has loaded; `path` is the content-relative note it showed before (its webview state), if any. */
+  | { readonly type: 'ready'; readonly path?: string }
+  /** A code block's Copy button: the extension writes the text to the clipboard. */
+  | { readonly type: 'copy'; readonly text: string }
   | { readonly type: 'openLink'; readonly href: string }
   | { readonly type: 'revealLine'; readonly line: number };

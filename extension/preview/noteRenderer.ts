@@ -34,10 +34,11 @@ export class NoteRenderer {
 
   /**
    * @param srcDir the content folder (VitePress's `srcDir`)
-   * @param vitepressEntry path of `vitepress/dist/node/index.js` to load, or undefined for the fallback
+   * @param vitepressEntry path of `vitepress/dist/node/index.js` to load, or undefined for the fallback;
+   *   a promise when that is still being found out (the first render waits for it)
    * @param log where to say why the fallback was taken
    */
-  constructor(private readonly srcDir: string, private readonly vitepressEntry: string | undefined, private readonly log: (m: string) => void = () => undefined) {}
+  constructor(private readonly srcDir: string, private readonly vitepressEntry: string | undefined | PromiseLike<string | undefined>, private readonly log: (m: string) => void = () => undefined) {}
 
   /** How many highlighted blocks are memoised (for tests and benchmarks). */
   get cachedBlocks(): number {
@@ -75,9 +76,10 @@ export class NoteRenderer {
   }
 
   private async create(): Promise<{ md: Md; exact: boolean }> {
-    if (this.vitepressEntry) {
+    const entry = await this.vitepressEntry;
+    if (entry) {
       try {
-        const vp = (await import(pathToFileURL(this.vitepressEntry).href)) as {
+        const vp = (await import(pathToFileURL(entry).href)) as {
           createMarkdownRenderer(srcDir: string, options: unknown, base: string, logger: { warn(m: string): void }): Promise<Md>;
         };
         const md = await vp.createMarkdownRenderer(this.srcDir, siteMarkdownOptions(), '/', { warn: (m) => this.log(m) });

@@ -7,10 +7,20 @@ import { NoteRenderer } from './noteRenderer';
 import { previewHtml, previewResourceRoots } from './previewHtml';
 import { exists } from '../util/fs';
 
+/** Where the preview gets its renderer, and when that changes (trust granted, VitePress installed). */
+export interface RendererSource {
+  get(): NoteRenderer;
+  readonly onDidReset: vscode.Event<void>;
+}
+
 /**
  * Owns one webview (the sidebar view or a panel) and keeps it showing the active
  * note: re-rendered on every edit with no debounce, at most one render in flight and
  * the newest text rendered next, so a stale render is never shown after a newer one.
+ * Nothing is rendered before the notebook is loaded (its settings say which files are
+ * entries, so the header would be missing). A webview that loads again (shown after
+ * being hidden, or after a window reload) shows the active note, else the note it
+ * showed before, never a blank page.
  */
 export class PreviewController extends Disposable {
   private version = 0;
@@ -29,13 +39,18 @@ export class PreviewController extends Disposable {
     private readonly webview: vscode.Webview,
     extensionUri: vscode.Uri,
     private readonly service: NotebookService,
-    private readonly renderer: () => NoteRenderer,
+    private readonly renderer: RendererSource,
   ) {
     super();
     webview.options = { enableScripts: true, localResourceRoots: previewResourceRoots(extensionUri, service.root) };
     webview.html = previewHtml(webview, extensionUri);
     this._register(webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m)));
-    this._register(vscode.window.onDidChangeActiveTextEditor((e) => e && this.follow(e.document)));
+    // A new renderer (VitePress just installed, trust granted): the shown note again, highlighted, without waiting for an edit.
+    this._register(renderer.onDidReset(() => {
+      const doc = this.currentDocument();
+      if (doc) this.request(doc);
+    }));
+    this._register(vscode.window.onDidChangeActiveTextEditor((e) => void this.follow(e?.document)));
     this._register(vscode.workspace.onDidChangeTextDocument((e) => {
       if (this.current && e.document.uri.toString() === this.current.toString()) this.request(e.document);
     }));
@@ -59,7 +74,7 @@ export class PreviewController extends Disposable {
     }));
     this._register(service.onDidChangeFile((rel) => {
       if (!this.dataFiles.has(rel)) return;
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.current?.toString());
+      const doc = this.currentDocument();
       if (doc) this.request(doc);
     }));
     this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
@@ -75,13 +90,37 @@ export class PreviewController extends Disposable {
     }));
   }
 
-  /** Shows a document if it is a notebook entry. */
-  follow(doc: vscode.TextDocument | undefined): void {
-    if (!doc) return;
+  /** Shows a document if it is a note of the notebook; false when it is not (or there is none). */
+  async follow(doc: vscode.TextDocument | undefined): Promise<boolean> {
+    if (!doc) return false;
+    // The content folder is known once the notebook is loaded: just after a window reload it is not yet.
+    await this.service.ready();
     const rel = this.service.relPath(doc.uri);
-    if (rel === undefined || !rel.endsWith('.md')) return;
+    if (rel === undefined || !rel.endsWith('.md') || doc.isClosed) return false;
     this.current = doc.uri;
     this.request(doc);
+    return true;
+  }
+
+  /**
+   * What a webview that has just loaded shows: the active note; else the note this
+   * controller showed (its page was reloaded when it became visible again); else the
+   * note the webview's own state remembers (`restored`, after a window reload); else
+   * a note visible in an editor.
+   */
+  private async showFirst(restored: string | undefined): Promise<void> {
+    if (await this.follow(vscode.window.activeTextEditor?.document)) return;
+    if (await this.follow(this.currentDocument())) return;
+    // The state is the page's own, but checked as any path: a note of this content folder, or nothing.
+    const uri = restored !== undefined ? this.service.uriOf(restored) : undefined;
+    if (uri && this.service.relPath(uri) === restored && (await exists(uri)) && (await this.follow(await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined)))) return;
+    for (const e of vscode.window.visibleTextEditors) if (await this.follow(e.document)) return;
+  }
+
+  /** The open document of the shown note, unsaved edits included. */
+  private currentDocument(): vscode.TextDocument | undefined {
+    const uri = this.current?.toString();
+    return uri === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri && !d.isClosed);
   }
 
   private request(doc: vscode.TextDocument): void {
@@ -113,7 +152,7 @@ export class PreviewController extends Disposable {
         return this.service.files.read(target);
       };
       const backlinks = this.backlinksKey(rel);
-      const { html, exact } = await this.renderer().render(text, { absPath: doc.uri.fsPath, relPath: rel }, { sourceLines: true, readFile, notebook: this.service.notebook });
+      const { html, exact } = await this.renderer.get().render(text, { absPath: doc.uri.fsPath, relPath: rel }, { sourceLines: true, readFile, notebook: this.service.notebook });
       this.shownBacklinks = backlinks;
       this.dataFiles = reads;
       // A newer render may have been requested and shown meanwhile: never go backwards.
@@ -146,7 +185,10 @@ export class PreviewController extends Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        this.follow(vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors[0]?.document);
+        void this.showFirst(m.path);
+        break;
+      case 'copy':
+        void vscode.env.clipboard.writeText(m.text);
         break;
       case 'openLink':
         void this.openLink(m.href);

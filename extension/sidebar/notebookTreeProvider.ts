@@ -5,7 +5,8 @@ import { NotebookService } from '../workspace/notebookService';
 
 type Node =
   | { type: 'group'; id: string; label: string; icon: string; children: () => Node[] }
-  | { type: 'entry'; entry: Entry };
+  /** `inYear`: the entry sits in a year group, so its date needs no year. */
+  | { type: 'entry'; entry: Entry; inYear?: boolean };
 
 /**
  * The "Notebook" tree: one group per kind of the notebook's kinds table, grouped as the
@@ -42,7 +43,8 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         const gs = nb.groups(kind);
         if (kind.group === 'none') return gs.flatMap((g) => g.items.map(entry));
         const icon = kind.group === 'year' ? 'calendar' : 'tag';
-        return gs.map((g): Node => ({ type: 'group', id: `${kind.id}/${g.key}`, label: g.key, icon, children: () => g.items.map(entry) }));
+        const item = kind.group === 'year' ? (e: Entry): Node => ({ type: 'entry', entry: e, inYear: true }) : entry;
+        return gs.map((g): Node => ({ type: 'group', id: `${kind.id}/${g.key}`, label: g.key, icon, children: () => g.items.map(item) }));
       },
     }));
     groups.push({ type: 'group', id: 'drafts', label: 'Drafts', icon: 'edit', children: () => nb.drafts().map(entry) });
@@ -59,16 +61,23 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const e = node.entry;
     const uri = this.service.uriOf(e.path)!;
-    const item = new vscode.TreeItem(e.title, vscode.TreeItemCollapsibleState.None);
+    // The date leads the label: VS Code cuts a row at the pane's edge as one piece, so a
+    // description after a long title (most titles, at the default 300 px) is never seen.
+    const date = e.date ? formatDate(e.date, { year: !node.inYear }) : undefined;
+    const item = new vscode.TreeItem(date ? `${date} · ${e.title}` : e.title, vscode.TreeItemCollapsibleState.None);
     item.id = `entry:${e.path}`;
     item.resourceUri = uri;
     // Problems only once worked out (the diagnostics do it in slices after loading): a tree of
     // 10,000 notes must not wait for them. The tree is refreshed when they are known.
     const problems = e.knownProblems ?? [];
-    item.description = describeEntry(e.date ? formatDate(e.date) : undefined, e.reading.minutes, problems.length);
+    item.description = describeEntry(undefined, e.reading.minutes, problems.length);
+    const facts = describeEntry(e.date ? formatDate(e.date) : undefined, e.reading.minutes, problems.length);
+    item.accessibilityInformation = { label: `${e.title}, ${facts}` };
+    // appendText would turn every space into &nbsp; (VS Code keeps the text's spacing that
+    // way), leaving the hover no place to wrap but inside words: the text is escaped here instead.
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escapeMd(e.title)}**\n\n`);
-    if (e.summary) tip.appendText(e.summary);
+    tip.appendMarkdown(`**${escapeMd(e.title)}**\n\n${escapeMd(facts)}`);
+    if (e.summary) tip.appendMarkdown(`\n\n${escapeMd(e.summary)}`);
     for (const p of problems.slice(0, 5)) tip.appendMarkdown(`\n\n$(warning) line ${p.line}: ${escapeMd(p.message)}`);
     tip.supportThemeIcons = true;
     item.tooltip = tip;
@@ -86,6 +95,7 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 }
 
+/** Text as markdown that shows it literally: punctuation markdown reads (and `&` of entities, `$(` of icons) escaped, spaces kept. */
 function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>&$~]/g, '\\$&');
 }

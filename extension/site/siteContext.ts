@@ -16,19 +16,23 @@ export class SiteContext extends Disposable {
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private _vitepress: vscode.Uri | undefined;
+  /** Settles when the first check is done: until then `vitepressEntry` is unknown, not absent. */
+  readonly known: Promise<void>;
 
   constructor() {
     super();
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (folder) {
-      for (const glob of ['{,docs/}.vitepress/config.*', 'node_modules/{notepress,vitepress}/package.json', 'dist/site/cli.mjs']) {
+      // `node_modules` itself too: a folder that appears whole (moved into place, or written
+      // faster than the watcher adds its subfolders) reports only its own creation.
+      for (const glob of ['{,docs/}.vitepress/config.*', 'node_modules', 'node_modules/{notepress,vitepress}/package.json', 'dist/site/cli.mjs']) {
         const w = this._register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)));
         this._register(w.onDidCreate(() => this.schedule()));
         this._register(w.onDidDelete(() => this.schedule()));
       }
     }
     this._register({ dispose: () => clearTimeout(this.timer) });
-    void this.refresh();
+    this.known = this.refresh().catch(() => undefined);
   }
 
   /** VitePress's node entry in the workspace's node_modules, when installed (the preview renders with it). */

@@ -178,6 +178,43 @@ export class VSCode {
     throw new Error('the Notepress preview did not appear');
   }
 
+  /**
+   * Sets the side bar's width by dragging its sash, as a person would (VS Code's default is
+   * 300 px at this window size, but a layout kept from an earlier run may differ); returns
+   * the width it ends up with.
+   */
+  async setSidebarWidth(width: number): Promise<number> {
+    const sidebar = this.page.locator('.part.sidebar');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const box = (await sidebar.boundingBox())!;
+      if (Math.round(box.width) === width) break;
+      const edge = box.x + box.width;
+      const y = box.y + box.height / 2;
+      await this.page.mouse.move(edge, y);
+      await this.page.mouse.down();
+      await this.page.mouse.move(edge + width - box.width, y, { steps: 5 });
+      await this.page.mouse.up();
+    }
+    return Math.round((await sidebar.boundingBox())!.width);
+  }
+
+  /**
+   * Every Notepress preview showing, with where its webview sits: `sidebar` for the
+   * Preview view, `editor` for a panel beside the editor. (A webview is an iframe drawn
+   * over its part, not inside it, so the part is told by position.)
+   */
+  async previewFrames(): Promise<{ frame: import('playwright-core').Frame; place: 'sidebar' | 'editor' }[]> {
+    const sidebar = await this.page.locator('.part.sidebar').boundingBox().catch(() => null);
+    const out: { frame: import('playwright-core').Frame; place: 'sidebar' | 'editor' }[] = [];
+    for (const f of this.page.frames()) {
+      // Frames come and go while the workbench loads or reloads: one that goes is skipped.
+      const box = await f.$('#np-preview').then((el) => (el ? f.frameElement().then((e) => e.boundingBox()) : null)).catch(() => null);
+      if (!box || box.width === 0) continue;
+      out.push({ frame: f, place: sidebar && box.x < sidebar.x + sidebar.width ? 'sidebar' : 'editor' });
+    }
+    return out;
+  }
+
   /** Opens a file of the workspace in an editor through Quick Open. */
   async openFile(rel: string): Promise<void> {
     await this.page.keyboard.press('Escape');

@@ -20,6 +20,7 @@ describe('dates', () => {
   it('formats as the seed shows dates, whatever the zone', () => {
     assert.equal(formatDate('2026-06-01'), 'Jun 1, 2026');
     assert.equal(formatDate('2026-05-13'), 'May 13, 2026');
+    assert.equal(formatDate('2026-05-13', { year: false }), 'May 13');
     assert.equal(formatDate('not a date'), 'not a date');
   });
   it('gives today in local time', () => {

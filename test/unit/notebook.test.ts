@@ -41,6 +41,15 @@ describe('notebook', () => {
     assert.deepEqual(nb.groups(nb.kinds.spec('case-study')).map((g) => [g.key, g.items.map((e) => e.title)]), [['Databases', ['X', 'Z']], ['Systems', ['Y']]]);
     assert.deepEqual(nb.values('category'), ['Databases', 'Systems']);
   });
+  it('offers as values those other files use: the word being typed in this file is not one', () => {
+    const nb = new Notebook();
+    nb.set('notes/a.md', note('A', '2026-01-01', 'tags: [redis, kaf]\nseries: Draft ser\n'));
+    nb.set('notes/b.md', note('B', '2026-02-01', 'tags: [Kafka, redis]\nseries: Storage\n'));
+    nb.set('notes/c.md', note('C', '2026-03-01', 'tags: [kafka]\n'));
+    assert.deepEqual(nb.values('tags', 'notes/a.md'), ['kafka', 'redis']);
+    assert.deepEqual(nb.values('series', 'notes/a.md'), ['Storage']);
+    assert.deepEqual(nb.values('tags'), ['kaf', 'kafka', 'redis'], 'without an exception, every file counts');
+  });
   it('links a series in date order and finds neighbours', () => {
     const nb = new Notebook();
     nb.set('notes/p1.md', note('P1', '2026-01-01', 'series: S\n'));

@@ -153,7 +153,7 @@ describe('bad and hostile input corpus: the extension in a real VS Code', functi
 
     it('a note deleted while previewed: the preview says so, the tree drops it; one renamed while open reappears under its new name', async () => {
       await vs.openFile('content/notes/crlf.md');
-      await vs.runCommand('Notepress: Open Preview to the Side');
+      await vs.runCommand('Notepress: Open Site Preview to the Side');
       const frame = await vs.previewFrame();
       await frame.locator('.entry-header__title', { hasText: 'Windows line endings' }).waitFor({ timeout: 30_000 });
       unlinkSync(path.join(ws, 'content/notes/crlf.md'));

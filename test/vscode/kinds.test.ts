@@ -99,7 +99,7 @@ describe('a kind of the notebook\'s own, in a real VS Code (restricted mode)', f
 
   it('the preview shows the entry\'s header as the site does, status label included', async () => {
     await vs.openFile('content/lab/cache-warmup.md');
-    await vs.runCommand('Notepress: Open Preview to the Side');
+    await vs.runCommand('Notepress: Open Site Preview to the Side');
     const frame = await vs.previewFrame();
     await frame.locator('.entry-header__title', { hasText: 'Cache warmup' }).waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('.entry-header__kind').innerText(), 'Lab / running');

@@ -63,7 +63,7 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
       await vs.page.locator('.tab.active', { hasText: 'first-measurements.md' }).waitFor();
       await vs.page.keyboard.press('Control+S');
       writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe loop:\n\n\`\`\`rust\nfn main() { println!("hi"); }\n\`\`\`\n`);
-      await vs.runCommand('Notepress: Open Preview to the Side');
+      await vs.runCommand('Notepress: Open Site Preview to the Side');
       const frame = await vs.previewFrame();
       await frame.locator('.entry-header__title', { hasText: 'First measurements' }).waitFor({ timeout: 60_000 });
       await frame.locator('.entry__body pre.shiki span[style*="--shiki-light"]').first().waitFor({ timeout: 60_000 });

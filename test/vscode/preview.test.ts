@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { useVSCode, VSCode } from '../helpers/codeServer';
+import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
 import { writeCorpus } from '../fixtures/corpus';
 
 describe('preview and editing help in a real VS Code', function () {
@@ -25,7 +25,7 @@ describe('preview and editing help in a real VS Code', function () {
 
   it('the Preview shows the rendered note, highlighted as on the site, and changes when you type', async () => {
     await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
-    await vs.runCommand('Notepress: Open Preview to the Side');
+    await vs.runCommand('Notepress: Open Site Preview to the Side');
     frame = await vs.previewFrame();
     const title = frame.locator('.entry-header__title');
     await title.waitFor();
@@ -94,16 +94,27 @@ describe('preview and editing help in a real VS Code', function () {
     assert.match(readFileSync(path.join(ws, rel), 'utf8'), /^date: 2026-05-13$/m);
   });
 
-  it('tag completion offers the notebook\'s tags', async () => {
+  it('tag completion offers the notebook\'s tags, not the word being typed', async () => {
     await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
-    // Line 5 is `tags: [redis, event-loop, databases]`: add a tag after the last one.
+    const words = vs.page.locator('.statusbar-item', { hasText: ' words' });
+    const count = async () => Number((await words.innerText()).replace(/.*· ([\d,]+) words.*/s, '$1').replace(/,/g, ''));
+    const before = await count();
+    // Line 5 is `tags: [redis, event-loop, databases]`: a tag begun after the last one.
     await vs.goToLineEnd(5);
     await vs.page.keyboard.press('ArrowLeft');
     await vs.page.keyboard.type(', kaf');
+    // One more word in the body: when the status bar counts it, the index holds this text, "kaf" included.
+    await vs.page.keyboard.press('Control+End');
+    await vs.page.keyboard.type(' counted');
+    await waitFor(async () => (await count()) === before + 1, 15_000, () => 'the index did not take the edit');
+    await vs.goToLineEnd(5);
+    await vs.page.keyboard.press('ArrowLeft');
     await vs.page.keyboard.press('Control+Space');
     const suggestion = vs.page.locator('.suggest-widget .monaco-list-row[aria-label^="kafka"]').first();
     await suggestion.waitFor({ timeout: 10_000 });
     assert.match(await suggestion.innerText(), /kafka/);
+    const offered = await vs.page.locator('.suggest-widget .monaco-list-row .label-name').allInnerTexts();
+    assert.ok(!offered.map((o) => o.trim()).includes('kaf'), `offered: ${offered.join(', ')}`);
     await vs.page.keyboard.press('Escape');
   });
 
