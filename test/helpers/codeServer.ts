@@ -217,14 +217,24 @@ export class VSCode {
 
   /** Opens a file of the workspace in an editor through Quick Open. */
   async openFile(rel: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(rel);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(rel) }).first();
-    await row.waitFor();
-    await this.page.waitForTimeout(300);
+    // As with the palette: the workbench can take focus back just after Quick Open opens
+    // (a new editor or the tree settling), closing it, and a file search started while
+    // the workspace is still being read can come back empty; then the step is retried.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press('Control+P');
+        await input.fill(rel, { timeout: 3000 });
+        await row.waitFor({ timeout: 10_000 });
+        await this.page.waitForTimeout(300);
+        if ((await input.isVisible()) && (await input.inputValue()) === rel) break;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+      }
+      if (attempt >= 4) throw new Error(`Quick Open did not stay open for "${rel}"`);
+    }
     await input.press('Enter');
     await this.page.locator('.tab.active', { hasText: path.basename(rel) }).waitFor();
   }

@@ -33,8 +33,9 @@ describe('a kind of the notebook\'s own, in a real VS Code (restricted mode)', f
     await lab.waitFor({ timeout: 30_000 });
     const groups = (await vs.page.locator('.pane-body .monaco-list-row[aria-level="1"]').allInnerTexts()).map((g) => g.trim());
     assert.deepEqual(groups.slice(0, 5), ['Notes', 'Case studies', 'Research', 'Open source', 'Lab'], 'the settings\' order, the new kind after the defaults');
-    await vs.treeRow('measured').waitFor();
-    await vs.treeRow('WAL sizing').waitFor();
+    // The kind's group is last, below the fold while the Preview view shares the side bar.
+    await vs.revealTreeRow('measured');
+    await vs.revealTreeRow('WAL sizing');
   });
 
   it('New Entry… asks which kind, then the title and the status, and writes a valid entry', async () => {

@@ -39,8 +39,9 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
 
     it('Create Notebook writes the starter with the package the extension carries, installs it, and the profile\'s placeholders are problems', async () => {
       await welcome(vs, 'Create Notebook');
-      await waitFor(() => existsSync(path.join(ws, 'content/index.md')) && existsSync(path.join(ws, 'package.json')), 30_000, () => 'the starter was not written');
-      for (const f of ['.vitepress/config.mts', '.vitepress/theme/index.ts', 'content/.notepress/notebook.yaml', '.gitignore', '.github/workflows/deploy.yml']) assert.ok(existsSync(path.join(ws, f)), f);
+      // The starter's files are written one after another: wait for the whole set.
+      const starter = ['content/index.md', 'package.json', '.vitepress/config.mts', '.vitepress/theme/index.ts', 'content/.notepress/notebook.yaml', '.gitignore', '.github/workflows/deploy.yml'];
+      await waitFor(() => starter.every((f) => existsSync(path.join(ws, f))), 30_000, () => `the starter was not written: ${starter.filter((f) => !existsSync(path.join(ws, f))).join(', ')} missing`);
       const version = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
       const pkg = JSON.parse(readFileSync(path.join(ws, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
       assert.equal(pkg.dependencies.notepress, `file:vendor/notepress-${version}.tgz`);
@@ -61,12 +62,15 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
       const file = path.join(ws, 'content/notes/first-measurements.md');
       await waitFor(() => existsSync(file), 15_000, () => `${file} was not created`);
       await vs.page.locator('.tab.active', { hasText: 'first-measurements.md' }).waitFor();
-      await vs.page.keyboard.press('Control+S');
-      writeFileSync(file, `${readFileSync(file, 'utf8')}\nThe loop:\n\n\`\`\`rust\nfn main() { println!("hi"); }\n\`\`\`\n`);
+      // A second note with code, written on disk, so the new editor's unsaved buffer is left alone.
+      const code = path.join(ws, 'content/notes/the-loop.md');
+      writeFileSync(code, '---\ntitle: The loop\ndate: 2026-06-01\n---\n\nThe loop:\n\n```rust\nfn main() { println!("hi"); }\n```\n');
+      await vs.openFile('content/notes/the-loop.md');
       await vs.runCommand('Notepress: Open Site Preview to the Side');
       const frame = await vs.previewFrame();
-      await frame.locator('.entry-header__title', { hasText: 'First measurements' }).waitFor({ timeout: 60_000 });
-      await frame.locator('.entry__body pre.shiki span[style*="--shiki-light"]').first().waitFor({ timeout: 60_000 });
+      await frame.locator('.entry-header__title', { hasText: 'The loop' }).waitFor({ timeout: 60_000 });
+      // The site's renderer loads from the notebook's own node_modules, just installed: the first import is slow.
+      await frame.locator('.entry__body pre.shiki span[style*="--shiki-light"]').first().waitFor({ timeout: 120_000 });
       assert.equal(await frame.locator('.np-preview__notice').count(), 0, 'rendered by the site\'s own renderer');
     });
 
@@ -107,7 +111,8 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
       await vs.page.locator('.quick-input-widget .monaco-button', { hasText: 'Import' }).click();
       await waitFor(() => existsSync(path.join(ws, 'content/notes/my-first-post.md')), 60_000, () => 'the blog was not imported');
       assert.ok(existsSync(path.join(ws, 'content/notes/trip-to-lisbon/cover.jpg')), 'the page bundle\'s image was copied');
-      assert.ok(existsSync(path.join(ws, '.vitepress/config.mts')), 'the site files the folder lacked were added');
+      // The notes are written first, then the starter's site files the folder lacks.
+      await waitFor(() => existsSync(path.join(ws, '.vitepress/config.mts')), 30_000, () => 'the site files the folder lacked were not added');
       await vs.page.locator('.tab.active', { hasText: 'import-report.md' }).waitFor({ timeout: 30_000 });
       await vs.page.keyboard.press('Control+Shift+M');
       const problem = vs.page.locator('.markers-panel .monaco-list-row', { hasText: 'Hugo shortcode `{{< figure' });

@@ -157,8 +157,12 @@ describe('the sidebar preview, in a real VS Code', function () {
 
     it('the editor title bar\'s preview buttons each have a name and an icon of their own', async () => {
       await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
-      const buttons = await vs.page.locator('.editor-group-container.active .editor-actions .action-label').evaluateAll((els) => els.map((e) => [(e.getAttribute('aria-label') ?? '').split('\n')[0].replace(/ \(.*\)$/, ''), [...e.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon')]));
-      const previews = buttons.filter(([name]) => /preview/i.test(name ?? ''));
+      const labels = vs.page.locator('.editor-group-container.active .editor-actions .action-label');
+      const read = async () => (await labels.evaluateAll((els) => els.map((e) => [(e.getAttribute('aria-label') ?? '').split('\n')[0].replace(/ \(.*\)$/, ''), [...e.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon')])))
+        .filter(([name]) => /preview/i.test(name ?? ''));
+      // The title bar fills in as each extension's `when` clauses settle (VS Code's own Markdown one last).
+      let previews = await read();
+      await waitFor(async () => (previews = await read()).length >= 3, 15_000, () => `the title bar shows ${JSON.stringify(previews)}`);
       assert.deepEqual(previews.map(([name]) => name).sort(), ['Open Preview to the Side', 'Open Site Preview to the Side', 'Show Site Preview in the Sidebar']);
       assert.equal(new Set(previews.map(([, icon]) => icon)).size, 3, JSON.stringify(previews));
     });
