@@ -144,7 +144,8 @@ export class VSCode {
     // The activity bar icon toggles: clicking it while the view shows would hide it.
     if (await this.treeRow('Notes').isVisible().catch(() => false)) return;
     await this.page.locator('.activitybar [aria-label^="Notepress"]').first().click();
-    await this.treeRow('Notes').waitFor({ timeout: 30_000 });
+    // A large notebook (the 10,000-note corpus) is read before the tree draws its groups.
+    await this.treeRow('Notes').waitFor({ timeout: 90_000 });
   }
 
   treeRow(text: string) {

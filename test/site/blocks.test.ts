@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic } from '../helpers/staticServer';
 import { buildSite, copyContent, REPO } from '../helpers/site';
+import { useBuiltSite } from '../helpers/builtSite';
 import { NoteRenderer } from '../../extension/preview/noteRenderer';
 import { assertSameHtml, normalisedBodies } from '../helpers/fidelity';
 
@@ -20,31 +19,21 @@ const URL_PATH = '/notes/diagrams-and-formulas';
 
 describe('site: diagrams and math (VitePress build in Chromium)', function () {
   this.timeout(240_000);
+  const site = useBuiltSite({ prefix: 'blocks', prepare: (dir) => {
+    writeFileSync(path.join(dir, 'notes/diagrams-and-formulas.md'), NOTE);
+  }, page: { colorScheme: 'light' } });
   let content: string;
   let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
   let browser: Browser;
   let page: Page;
-
-  before(async () => {
-    content = copyContent();
-    writeFileSync(path.join(content, 'notes/diagrams-and-formulas.md'), NOTE);
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-blocks-'));
-    const build = await buildSite(content, outDir);
-    assert.equal(build.code, 0, build.output);
-    server = await serveStatic(outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+  before(() => {
+    content = site.content();
+    outDir = site.outDir();
+    browser = site.browser();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ colorScheme: 'light' });
+    page = site.page();
   });
-  afterEach(async () => page?.close());
 
   it('puts the diagram\'s SVG and the formula\'s MathML in the page\'s HTML, and no JavaScript the page loads holds the diagram', async () => {
     const html = readFileSync(path.join(outDir, 'notes/diagrams-and-formulas.html'), 'utf8');
@@ -54,13 +43,13 @@ describe('site: diagrams and math (VitePress build in Chromium)', function () {
     assert.ok(html.includes('<annotation encoding="application/x-tex">L = o_{\\text{end}} - o_{\\text{commit}}</annotation>'));
     const bodies: string[] = [];
     page.on('response', async (r) => { if (r.url().endsWith('.js')) bodies.push(await r.text().catch(() => '')); });
-    await page.goto(server.url + URL_PATH, { waitUntil: 'networkidle' });
+    await page.goto(site.url() + URL_PATH, { waitUntil: 'networkidle' });
     assert.ok(bodies.length > 0);
     assert.deepEqual(bodies.filter((b) => b.includes('Quokka') || b.includes('o_{')), []);
   });
 
   it('Chromium draws the formula and the diagram with a size, in the theme\'s colours for light and dark', async () => {
-    await page.goto(server.url + URL_PATH);
+    await page.goto(site.url() + URL_PATH);
     const box = await page.locator('.entry__body math').first().boundingBox();
     assert.ok(box && box.width > 20 && box.height > 8, JSON.stringify(box));
     const svg = await page.locator('.entry__body svg.np-diagram-svg').boundingBox();
@@ -77,7 +66,7 @@ describe('site: diagrams and math (VitePress build in Chromium)', function () {
     const renderer = new NoteRenderer(content, path.join(REPO, 'node_modules/vitepress/dist/node/index.js'));
     const preview = await renderer.render(NOTE, { absPath: path.join(content, 'notes/diagrams-and-formulas.md'), relPath: 'notes/diagrams-and-formulas.md' });
     assert.equal(preview.exact, true);
-    await page.goto(server.url + URL_PATH);
+    await page.goto(site.url() + URL_PATH);
     const [built, mine] = await normalisedBodies(page, preview.html);
     assertSameHtml('notes/diagrams-and-formulas.md', mine, built);
   });
@@ -86,7 +75,7 @@ describe('site: diagrams and math (VitePress build in Chromium)', function () {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       const p = await browser.newPage({ colorScheme: scheme, bypassCSP: true }); // axe is injected; the site's CSP would refuse it
-      await p.goto(server.url + URL_PATH);
+      await p.goto(site.url() + URL_PATH);
       await p.addScriptTag({ content: axe });
       const violations = await p.evaluate(async () => {
         const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();

@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic } from '../helpers/staticServer';
-import { buildSite, copyContent } from '../helpers/site';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../helpers/builtSite';
 
 const CHART_NOTE = '/notes/kafka-log-segments-and-consumer-lag';
 
@@ -62,29 +57,11 @@ function look(page: Page): Promise<Seen> {
 
 describe('chart legibility at phone, sidebar and desktop widths (VitePress build in Chromium)', function () {
   this.timeout(180_000);
-  let content: string;
-  let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  let browser: Browser;
-
-  before(async () => {
-    content = copyContent();
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-chart-'));
-    const build = await buildSite(content, outDir);
-    assert.equal(build.code, 0, build.output);
-    server = await serveStatic(outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
-  });
+  const site = useBuiltSite({ prefix: 'chart' });
 
   async function open(width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(server.url + CHART_NOTE);
+    const page = await site.browser().newPage({ viewport: { width, height } });
+    await page.goto(site.url() + CHART_NOTE);
     return page;
   }
 

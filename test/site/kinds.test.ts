@@ -2,10 +2,9 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic } from '../helpers/staticServer';
+import type { Page } from 'playwright-core';
 import { buildSite, copyContent } from '../helpers/site';
+import { useBuiltSite } from '../helpers/builtSite';
 import { LAB_SETTINGS } from '../fixtures/kinds';
 
 const LAB = (title: string, status: string, date: string, extra = '') => `---\ntitle: ${title}\nstatus: ${status}\narea: storage\ndate: ${date}\ntags: [storage]\n${extra}---\n\nWe measured ${title.toLowerCase()} on two cores.\n`;
@@ -13,39 +12,27 @@ const LAB = (title: string, status: string, date: string, extra = '') => `---\nt
 /** A kind declared in the settings, with no code changed: on every page the site makes of it. */
 describe('a kind of the notebook\'s own, declared in .notepress/notebook.yaml (site in Chromium)', function () {
   this.timeout(180_000);
-  let content: string;
+  const site = useBuiltSite({ prefix: 'kinds', prepare: (dir) => {
+    mkdirSync(path.join(dir, '.notepress'), { recursive: true });
+    writeFileSync(path.join(dir, '.notepress/notebook.yaml'), LAB_SETTINGS);
+    mkdirSync(path.join(dir, 'lab'));
+    writeFileSync(path.join(dir, 'lab/wal-sizing.md'), LAB('WAL sizing', 'measured', '2026-06-10'));
+    writeFileSync(path.join(dir, 'lab/cache-warmup.md'), LAB('Cache warmup', 'running', '2026-06-12'));
+    writeFileSync(path.join(dir, 'about.md'), '---\ntitle: About me\n---\n\nI write about storage.\n');
+  }, page: {} });
   let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  let browser: Browser;
   let page: Page;
-
-  before(async () => {
-    content = copyContent();
-    mkdirSync(path.join(content, '.notepress'), { recursive: true });
-    writeFileSync(path.join(content, '.notepress/notebook.yaml'), LAB_SETTINGS);
-    mkdirSync(path.join(content, 'lab'));
-    writeFileSync(path.join(content, 'lab/wal-sizing.md'), LAB('WAL sizing', 'measured', '2026-06-10'));
-    writeFileSync(path.join(content, 'lab/cache-warmup.md'), LAB('Cache warmup', 'running', '2026-06-12'));
-    writeFileSync(path.join(content, 'about.md'), '---\ntitle: About me\n---\n\nI write about storage.\n');
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-kinds-'));
-    const build = await buildSite(content, outDir);
-    assert.equal(build.code, 0, build.output);
-    server = await serveStatic(outDir);
-    browser = await launchBrowser();
+  before(() => {
+    outDir = site.outDir();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+  beforeEach(async () => {
+    page = site.page();
   });
-  beforeEach(async () => { page = await browser.newPage(); });
-  afterEach(async () => page?.close());
 
   const texts = (selector: string) => page.locator(selector).allInnerTexts().then((t) => t.map((s) => s.trim()));
 
   it('the navigation and the home page follow the settings', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(site.url() + '/');
     assert.deepEqual(await texts('.site-header__nav a'), ['Lab', 'Notes', 'Case studies', 'About me']);
     assert.deepEqual(await texts('main h2'), ['Profile', 'Lab', 'Notes', 'Elsewhere'], 'the profile\'s links get a section of their own when no home section holds them');
     assert.deepEqual(await texts('section[aria-labelledby="home-lab"] .entry-list__title'), ['Cache warmup', 'WAL sizing']);
@@ -55,14 +42,14 @@ describe('a kind of the notebook\'s own, declared in .notepress/notebook.yaml (s
   });
 
   it('the kind has a list page grouped by its status, and each entry a page with its label', async () => {
-    await page.goto(server.url + '/lab/');
+    await page.goto(site.url() + '/lab/');
     assert.equal(await page.locator('main h1').innerText(), 'Lab');
     assert.deepEqual(await texts('.section-page__group h2'), ['running', 'measured']);
     await page.getByRole('link', { name: 'WAL sizing' }).click();
     await page.waitForURL('**/lab/wal-sizing');
     assert.equal(await page.locator('.entry-header__kind').innerText(), 'Lab / measured');
     assert.equal(await page.locator('.entry-header__label').innerText(), 'measured');
-    await page.goto(server.url + '/about');
+    await page.goto(site.url() + '/about');
     assert.equal(await page.locator('main h1').innerText(), 'About me');
   });
 
@@ -70,7 +57,7 @@ describe('a kind of the notebook\'s own, declared in .notepress/notebook.yaml (s
     const rss = readFileSync(path.join(outDir, 'feed.xml'), 'utf8');
     assert.match(rss, /<title><!\[CDATA\[WAL sizing\]\]><\/title>/);
     assert.match(rss, /<title><!\[CDATA\[Concurrent servers/);
-    await page.goto(server.url + '/tags/storage');
+    await page.goto(site.url() + '/tags/storage');
     assert.ok((await texts('.entry-list__title')).includes('Cache warmup'));
     assert.match(readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8'), /\/lab\/cache-warmup<\/loc>/);
   });

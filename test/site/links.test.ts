@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic } from '../helpers/staticServer';
 import { buildSite, copyContent, REPO, siteWithOverrides } from '../helpers/site';
+import { useBuiltSite } from '../helpers/builtSite';
 import { assertSameHtml, normalisedBodies } from '../helpers/fidelity';
 import { NoteRenderer } from '../../extension/preview/noteRenderer';
 import { loadNotebook } from '../../extension/core/node/load';
@@ -26,45 +25,35 @@ const WOMBAT = [
 
 describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', function () {
   this.timeout(240_000);
+  const site = useBuiltSite({ prefix: 'links', prepare: (dir) => {
+    writeFileSync(path.join(dir, 'notes/quokka-ledger.md'), LEDGER);
+    writeFileSync(path.join(dir, 'notes/wombat-cache.md'), WOMBAT);
+    writeFileSync(path.join(dir, 'notes/quokka-runs.csv'), 'run,ms\n1,42\n');
+  }, page: {} });
   let content: string;
   let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
   let browser: Browser;
   let page: Page;
-
-  before(async () => {
-    content = copyContent();
-    writeFileSync(path.join(content, 'notes/quokka-ledger.md'), LEDGER);
-    writeFileSync(path.join(content, 'notes/wombat-cache.md'), WOMBAT);
-    writeFileSync(path.join(content, 'notes/quokka-runs.csv'), 'run,ms\n1,42\n');
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-links-'));
-    const build = await buildSite(content, outDir);
-    assert.equal(build.code, 0, build.output);
-    server = await serveStatic(outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+  before(() => {
+    content = site.content();
+    outDir = site.outDir();
+    browser = site.browser();
   });
   beforeEach(async () => {
-    page = await browser.newPage();
+    page = site.page();
   });
-  afterEach(async () => page?.close());
 
   it('a wikilink by title leads to the entry, and one by file name with a heading to that heading', async () => {
-    await page.goto(`${server.url}/notes/quokka-ledger`);
+    await page.goto(`${site.url()}/notes/quokka-ledger`);
     // (The list at the end names Wombat cache too: it links here.)
     await page.locator('.entry__body p a', { hasText: 'Wombat cache' }).click();
-    await page.waitForURL(`${server.url}/notes/wombat-cache`);
+    await page.waitForURL(`${site.url()}/notes/wombat-cache`);
     // The router changes the address first, then the page.
     await page.locator('h1', { hasText: 'Wombat cache' }).waitFor();
     await page.goBack();
     await page.locator('h1', { hasText: 'Quokka ledger' }).waitFor();
     await page.locator('.entry__body a', { hasText: 'eviction policy' }).click();
-    await page.waitForURL(`${server.url}/notes/wombat-cache#eviction`);
+    await page.waitForURL(`${site.url()}/notes/wombat-cache#eviction`);
     await page.locator('h2#eviction').waitFor();
     // The same-note heading wikilink is a fragment link to the heading's anchor.
     await page.goBack();
@@ -73,9 +62,9 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
   });
 
   it('a link to a heading of another note, written as a path, leads to that heading', async () => {
-    await page.goto(`${server.url}/notes/wombat-cache`);
+    await page.goto(`${site.url()}/notes/wombat-cache`);
     await page.locator('.entry__body a', { hasText: 'ledger\'s write path' }).click();
-    await page.waitForURL(`${server.url}/notes/quokka-ledger#write-path`);
+    await page.waitForURL(`${site.url()}/notes/quokka-ledger#write-path`);
     await page.locator('h2#write-path').waitFor();
     assert.equal(await page.locator('h1').innerText(), 'Quokka ledger');
   });
@@ -83,7 +72,7 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
   it('each entry lists what links to it, in the page\'s HTML, shown with JavaScript off, in none of the JavaScript the page loads', async () => {
     const scripts: string[] = [];
     page.on('response', async (r) => { if (r.url().endsWith('.js')) scripts.push(await r.text().catch(() => '')); });
-    await page.goto(`${server.url}/notes/redis-single-threaded-event-loop`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.url()}/notes/redis-single-threaded-event-loop`, { waitUntil: 'networkidle' });
     const list = page.locator('nav.np-backlinks');
     assert.equal(await list.getByRole('heading').innerText(), 'Linked from');
     assert.deepEqual(await list.locator('li a').evaluateAll((as) => as.map((a) => `${a.textContent} ${a.getAttribute('href')}`)), ['Quokka ledger /notes/quokka-ledger']);
@@ -92,7 +81,7 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
 
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noJs.newPage();
-    await plain.goto(`${server.url}/notes/wombat-cache`);
+    await plain.goto(`${site.url()}/notes/wombat-cache`);
     assert.deepEqual(await plain.locator('nav.np-backlinks li a').allInnerTexts(), ['Quokka ledger']);
     await noJs.close();
     // An entry nothing links to has no list.
@@ -104,7 +93,7 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       const p = await browser.newPage({ colorScheme: scheme, bypassCSP: true }); // axe is injected; the site's CSP would refuse it
-      await p.goto(`${server.url}/notes/quokka-ledger`);
+      await p.goto(`${site.url()}/notes/quokka-ledger`);
       await p.locator('nav.np-backlinks').waitFor();
       await p.addScriptTag({ content: axe });
       const violations = await p.evaluate(async () => {
@@ -117,7 +106,7 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
   });
 
   it('a file beside the note that a link names is published at that place', async () => {
-    await page.goto(`${server.url}/notes/quokka-ledger`);
+    await page.goto(`${site.url()}/notes/quokka-ledger`);
     const href = await page.locator('.entry__body a', { hasText: 'the runs' }).getAttribute('href');
     const res = await page.request.get(new URL(href!, page.url()).href);
     assert.equal(res.status(), 200);
@@ -131,7 +120,7 @@ describe('site: links, wikilinks and backlinks (VitePress build in Chromium)', f
       const preview = await renderer.render(text, { absPath: path.join(content, file), relPath: file }, { notebook: nb });
       assert.equal(preview.exact, true);
       assert.match(preview.html, /np-backlinks/);
-      await page.goto(`${server.url}/${file.replace(/\.md$/, '')}`);
+      await page.goto(`${site.url()}/${file.replace(/\.md$/, '')}`);
       const [built, mine] = await normalisedBodies(page, preview.html);
       assertSameHtml(file, mine, built);
     }

@@ -6,9 +6,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { Resvg } from '@resvg/resvg-js';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic } from '../helpers/staticServer';
 import { buildSite, copyContent } from '../helpers/site';
+import { useBuiltSite } from '../helpers/builtSite';
 import { atomProblems, NS, rssProblems } from '../helpers/feedRules';
 
 const SITE = 'https://sk1ppr.github.io';
@@ -29,33 +28,22 @@ const WIDE_PNG = new Resvg('<svg xmlns="http://www.w3.org/2000/svg" width="2400"
 
 describe('site: a site readers come back to (VitePress build in Chromium)', function () {
   this.timeout(240_000);
-  let content: string;
+  // The tests inject styles and axe (so no CSP here); the site's CSP is tested in site.test.ts.
+  const site = useBuiltSite({ prefix: 'reader', prepare: (dir) => {
+    writeFileSync(path.join(dir, 'notes/moved-note.md'), MOVED_NOTE);
+    writeFileSync(path.join(dir, 'notes/wide.png'), WIDE_PNG);
+    writeFileSync(path.join(dir, 'about.md'), ABOUT);
+  }, page: { colorScheme: 'light', bypassCSP: true } });
   let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
   let browser: Browser;
   let page: Page;
-
-  before(async () => {
-    content = copyContent();
-    writeFileSync(path.join(content, 'notes/moved-note.md'), MOVED_NOTE);
-    writeFileSync(path.join(content, 'notes/wide.png'), WIDE_PNG);
-    writeFileSync(path.join(content, 'about.md'), ABOUT);
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-reader-'));
-    const build = await buildSite(content, outDir);
-    assert.equal(build.code, 0, build.output);
-    server = await serveStatic(outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+  before(() => {
+    outDir = site.outDir();
+    browser = site.browser();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ colorScheme: 'light', bypassCSP: true }) // the tests inject styles and axe; the site's CSP is tested in site.test.ts;
+    page = site.page();
   });
-  afterEach(async () => page?.close());
 
   describe('old addresses', () => {
     it('each alias is a static page that redirects, with a canonical link, and every value escaped', async () => {
@@ -65,15 +53,15 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
         assert.ok(html.includes(`<meta http-equiv="refresh" content="0; url=${MOVED}">`), file);
         assert.ok(html.includes('<meta name="robots" content="noindex">'), file);
         assert.doesNotMatch(html, /<script/, file);
-        await page.goto(server.url + alias);
-        await page.waitForURL(server.url + MOVED);
+        await page.goto(site.url() + alias);
+        await page.waitForURL(site.url() + MOVED);
         assert.equal(await page.locator('main h1').innerText(), 'A note that moved', alias);
       }
       const about = readFileSync(path.join(outDir, 'about-me/index.html'), 'utf8');
       assert.ok(about.includes('<title>About &quot;me&quot; &amp; &lt;you&gt;</title>'), about);
       assert.ok(!about.includes('<you>'));
-      await page.goto(`${server.url}/about-me/`);
-      await page.waitForURL(`${server.url}/about`);
+      await page.goto(`${site.url()}/about-me/`);
+      await page.waitForURL(`${site.url()}/about`);
     });
 
     it('an alias that takes a page\'s address stops the build at its line', async () => {
@@ -94,7 +82,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
     });
 
     it('robots.txt names the sitemap by its absolute address', async () => {
-      const res = await page.goto(`${server.url}/robots.txt`);
+      const res = await page.goto(`${site.url()}/robots.txt`);
       assert.equal(res?.status(), 200);
       assert.match(await res!.text(), new RegExp(`^Sitemap: ${SITE}/sitemap\\.xml$`, 'm'));
       assert.ok(existsSync(path.join(outDir, 'sitemap.xml')));
@@ -105,7 +93,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
     const feedText = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
 
     it('RSS 2.0 and Atom are strict XML and follow their specifications', async () => {
-      await page.goto(server.url + '/');
+      await page.goto(site.url() + '/');
       for (const file of ['feed.xml', 'atom.xml']) {
         // Chromium's XML parser is strict: an undefined entity or an unbound prefix is an error.
         const error = await page.evaluate((xml) => new DOMParser().parseFromString(xml, 'application/xml').querySelector('parsererror')?.textContent ?? '', feedText(file));
@@ -143,7 +131,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
       assert.ok(long.content_html.length > 10_000 && long.content_html.includes('who waits for whom?'), 'the whole text, not an excerpt');
 
       // The same HTML in RSS (content:encoded) and Atom (content), and the summary beside it.
-      await page.goto(server.url + '/');
+      await page.goto(site.url() + '/');
       const parsed = await page.evaluate(([rss, atom, ns]) => {
         const r = new DOMParser().parseFromString(rss, 'application/xml').querySelector('item')!;
         const a = new DOMParser().parseFromString(atom, 'application/xml').querySelector('entry')!;
@@ -177,7 +165,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
 
     it('the text column holds 65–75 characters a line at the body size, in the theme\'s font and in another', async () => {
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(server.url + LONG);
+      await page.goto(site.url() + LONG);
       for (const font of ['', '"Liberation Sans", Arial']) {
         if (font) await page.addStyleTag({ content: `:root { --np-font: ${font}; }` });
         const lengths = await lineLengths();
@@ -194,7 +182,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
     for (const width of [375, 360, 320]) {
       it(`the header is one row at ${width} px: the links scroll, search is an icon`, async () => {
         await page.setViewportSize({ width, height: 740 });
-        await page.goto(server.url + '/open-source/');
+        await page.goto(site.url() + '/open-source/');
         const box = await page.locator('.site-header').boundingBox();
         assert.ok(box!.height <= 56, `header ${box!.height} px`);
         const rows = await page.locator('.site-header__inner > *').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.top, r.bottom]));
@@ -218,12 +206,12 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
       const noJs = await browser.newContext({ javaScriptEnabled: false });
       const p = await noJs.newPage();
       try {
-        await p.goto(server.url + MOVED);
+        await p.goto(site.url() + MOVED);
         const link = p.getByRole('link', { name: 'A wide plot of throughput' });
         const shown = await link.locator('img').evaluate((img: HTMLImageElement) => [img.getBoundingClientRect().width, img.naturalWidth]);
         assert.ok(shown[0] < shown[1], `shown ${shown[0]} of ${shown[1]}`);
         await link.click();
-        await p.waitForURL(`${server.url}/notes/wide.png`);
+        await p.waitForURL(`${site.url()}/notes/wide.png`);
         assert.equal(await p.evaluate(() => (document.querySelector('img') as HTMLImageElement).naturalWidth), 2400);
       } finally {
         await noJs.close();
@@ -232,7 +220,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
 
     it('a wide diagram opens at its own size in a dialog, and closes back into the page', async () => {
       await page.setViewportSize({ width: 390, height: 800 });
-      await page.goto(server.url + MOVED);
+      await page.goto(site.url() + MOVED);
       const open = page.getByRole('button', { name: 'Open full size' });
       await open.click();
       const dialog = page.getByRole('dialog', { name: 'Diagram at full size' });
@@ -254,11 +242,11 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
       const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
       for (const [scheme, color] of staticMetas) {
         const p = await browser.newPage({ colorScheme: scheme as 'light' | 'dark' });
-        await p.goto(server.url + '/');
+        await p.goto(site.url() + '/');
         assert.equal(await p.evaluate(() => getComputedStyle(document.body).backgroundColor), rgb(color), scheme);
         await p.close();
       }
-      await page.goto(server.url + '/');
+      await page.goto(site.url() + '/');
       await page.getByRole('button', { name: 'Dark theme' }).click();
       const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.notEqual(dark, 'rgb(255, 255, 255)');
@@ -268,7 +256,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
     it('every stylesheet a page loads has rules in it', async () => {
       const sheets: string[] = [];
       page.on('response', async (r) => { if (r.request().resourceType() === 'stylesheet') sheets.push(`${r.url()} ${(await r.text()).trim().length}`); });
-      for (const url of ['/', LONG, '/nowhere']) await page.goto(server.url + url, { waitUntil: 'networkidle' });
+      for (const url of ['/', LONG, '/nowhere']) await page.goto(site.url() + url, { waitUntil: 'networkidle' });
       assert.ok(sheets.length >= 3, sheets.join());
       assert.deepEqual(sheets.filter((s) => s.endsWith(' 0')), []);
       assert.ok(!existsSync(path.join(outDir, 'vp-icons.css')));
@@ -280,7 +268,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
       const noJs = await browser.newContext({ javaScriptEnabled: false });
       const p = await noJs.newPage();
       try {
-        const res = await p.goto(`${server.url}/notes/no-such-note`);
+        const res = await p.goto(`${site.url()}/notes/no-such-note`);
         assert.equal(res?.status(), 404);
         assert.equal(await p.locator('main h1').innerText(), 'Page not found');
         assert.ok(await p.getByRole('link', { name: 'Back to the notebook' }).isVisible());
@@ -289,7 +277,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
       }
       const errors: string[] = [];
       page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-      await page.goto(`${server.url}/notes/no-such-note`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.url()}/notes/no-such-note`, { waitUntil: 'networkidle' });
       assert.equal(await page.locator('main h1').innerText(), 'Page not found');
       // The document itself is a 404 response: that one error is expected, no other.
       assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
@@ -302,7 +290,7 @@ describe('site: a site readers come back to (VitePress build in Chromium)', func
       for (const [scheme, width] of [['light', 360], ['dark', 1280]] as const) {
         const p = await browser.newPage({ colorScheme: scheme, viewport: { width, height: 800 }, bypassCSP: true });
         for (const url of [MOVED, '/nowhere']) {
-          await p.goto(server.url + url);
+          await p.goto(site.url() + url);
           await p.addScriptTag({ content: axe });
           const violations = await p.evaluate(async () => {
             const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();

@@ -1,11 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic } from '../helpers/staticServer';
-import { buildSite, copyContent } from '../helpers/site';
+import type { Page } from 'playwright-core';
+import { useBuiltSite } from '../helpers/builtSite';
 
 // Added to a copy of the seed: a draft (never found), a note named after a word that the
 // seed has only in code (a title outranks code), and a title that is markup.
@@ -17,36 +14,22 @@ const CONCURRENT = '/notes/concurrent-servers-from-sockets-to-async-await';
 
 describe('site search (built seed in Chromium)', function () {
   this.timeout(180_000);
-  let content: string;
+  // The axe test injects its script (so no CSP here); the site's CSP is tested in site.test.ts.
+  const site = useBuiltSite({ prefix: 'search', prepare: (dir) => {
+    writeFileSync(path.join(dir, 'notes/secret-draft.md'), DRAFT);
+    writeFileSync(path.join(dir, 'notes/inside-tcpstream.md'), TITLED);
+    writeFileSync(path.join(dir, 'notes/hostile-title.md'), HOSTILE);
+  }, page: { bypassCSP: true } });
   let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
-  let browser: Browser;
   let page: Page;
-
-  before(async () => {
-    content = copyContent();
-    writeFileSync(path.join(content, 'notes/secret-draft.md'), DRAFT);
-    writeFileSync(path.join(content, 'notes/inside-tcpstream.md'), TITLED);
-    writeFileSync(path.join(content, 'notes/hostile-title.md'), HOSTILE);
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-search-'));
-    const build = await buildSite(content, outDir);
-    assert.equal(build.code, 0, build.output);
-    server = await serveStatic(outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+  before(() => {
+    outDir = site.outDir();
   });
   beforeEach(async () => {
-    // The axe test injects its script; the site's CSP is tested in site.test.ts.
-    page = await browser.newPage({ bypassCSP: true });
-    await page.goto(server.url + '/');
+    page = site.page();
+    await page.goto(site.url() + '/');
     await ready();
   });
-  afterEach(async () => page?.close());
 
   const input = () => page.getByRole('combobox', { name: 'Search' });
   /** The page's script has run: the search button announces its shortcuts. */
@@ -154,7 +137,7 @@ describe('site search (built seed in Chromium)', function () {
   it('fetches the index only when search first opens', async () => {
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(server.url + CONCURRENT, { waitUntil: 'networkidle' });
+    await page.goto(site.url() + CONCURRENT, { waitUntil: 'networkidle' });
     await ready();
     assert.ok(!fetched.includes('/search-index.json'));
     await searchFor('kafka');
@@ -182,7 +165,7 @@ describe('site search (built seed in Chromium)', function () {
     const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(server.url + '/');
+      await page.goto(site.url() + '/');
       await ready();
       await searchFor('event loop');
       await page.locator('.search-results__excerpt mark').first().waitFor();

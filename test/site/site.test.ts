@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic } from '../helpers/staticServer';
 import { buildSite, copyContent, REPO } from '../helpers/site';
+import { useBuiltSite } from '../helpers/builtSite';
 import { NoteRenderer } from '../../extension/preview/noteRenderer';
 import { loadNotebook } from '../../extension/core/node/load';
 import { assertSameHtml, normalisedBodies } from '../helpers/fidelity';
@@ -16,36 +15,26 @@ const CHART_NOTE = '/notes/kafka-log-segments-and-consumer-lag';
 
 describe('site (VitePress build in Chromium)', function () {
   this.timeout(180_000);
+  const site = useBuiltSite({ prefix: 'site', prepare: (dir) => {
+    writeFileSync(path.join(dir, 'notes/secret-draft.md'), DRAFT);
+  }, page: { colorScheme: 'light' } });
   let content: string;
   let outDir: string;
-  let server: { url: string; close: () => Promise<void> };
   let browser: Browser;
   let page: Page;
-
-  before(async () => {
-    content = copyContent();
-    writeFileSync(path.join(content, 'notes/secret-draft.md'), DRAFT);
-    outDir = mkdtempSync(path.join(os.tmpdir(), 'notepress-site-'));
-    const build = await buildSite(content, outDir);
-    assert.equal(build.code, 0, build.output);
-    server = await serveStatic(outDir);
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
+  before(() => {
+    content = site.content();
+    outDir = site.outDir();
+    browser = site.browser();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ colorScheme: 'light' });
+    page = site.page();
   });
-  afterEach(async () => page?.close());
 
   const texts = (selector: string) => page.locator(selector).allInnerTexts().then((t) => t.map((s) => s.trim()));
 
   it('home page shows every seed section, with its entries in order', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(site.url() + '/');
     assert.equal(await page.locator('main h1').innerText(), 'Distributed Systems & Infrastructure Engineer');
     assert.equal((await texts('.home__tagline'))[0], 'Building distributed systems, observability platforms, AI runtime infrastructure, and open-source software.');
     assert.deepEqual(await texts('.focus-card__line dt'), ['location:', 'stack:', 'systems:', 'mode:']);
@@ -62,7 +51,7 @@ describe('site (VitePress build in Chromium)', function () {
   });
 
   it('a note page shows its date, reading time, tags, contents and highlighted code with a copy button', async () => {
-    await page.goto(server.url + NOTE);
+    await page.goto(site.url() + NOTE);
     assert.equal(await page.locator('main h1').innerText(), 'Concurrent servers: from sequential sockets to async/await');
     assert.equal(await page.locator('.entry-header__meta').innerText(), 'Jun 1, 2026 / 8 min read');
     assert.equal(await page.locator('.entry-header__meta time').getAttribute('datetime'), '2026-06-01');
@@ -74,20 +63,20 @@ describe('site (VitePress build in Chromium)', function () {
   });
 
   it('navigates from home to a case study and back', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(site.url() + '/');
     await page.getByRole('link', { name: 'Redis clone' }).click();
     await page.waitForURL('**/case-studies/redis-clone');
     await page.locator('main h1', { hasText: 'Redis clone' }).waitFor();
     assert.equal(await page.locator('main h1').innerText(), 'Redis clone');
     assert.equal(await page.locator('.entry-header__kind').innerText(), 'Case studies / Databases');
     await page.goBack();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(site.url() + '/');
     await page.locator('main h1', { hasText: 'Distributed Systems' }).waitFor();
     assert.equal(await page.locator('main h1').innerText(), 'Distributed Systems & Infrastructure Engineer');
   });
 
   it('search finds a note by a word of its body, and never a draft', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(site.url() + '/');
     // The button works once the page's script has run; it then announces its shortcuts.
     await page.locator('.search-box__button[aria-keyshortcuts]').waitFor();
     await page.getByRole('button', { name: /Search/ }).click();
@@ -101,7 +90,7 @@ describe('site (VitePress build in Chromium)', function () {
   });
 
   it('the dark-mode toggle works and persists across a reload', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(site.url() + '/');
     const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
     assert.equal(await isDark(), false);
     const toggle = page.getByRole('button', { name: 'Dark theme' });
@@ -119,7 +108,7 @@ describe('site (VitePress build in Chromium)', function () {
     await page.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => window.__csp = [...(window.__csp || []), e.violatedDirective + ' ' + e.blockedURI]);" });
     page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
     for (const url of ['/', NOTE, CHART_NOTE, '/no-such-page']) {
-      await page.goto(server.url + url, { waitUntil: 'networkidle' });
+      await page.goto(site.url() + url, { waitUntil: 'networkidle' });
       const first = await page.evaluate(() => document.head.firstElementChild?.outerHTML ?? '');
       assert.match(first, /^<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+; /, url);
       assert.ok((await page.evaluate(() => document.querySelectorAll('#app > *').length)) > 0, `${url} was rendered`);
@@ -138,14 +127,14 @@ describe('site (VitePress build in Chromium)', function () {
 
   it('follows the system theme when the reader has not chosen', async () => {
     const dark = await browser.newPage({ colorScheme: 'dark' });
-    await dark.goto(server.url + NOTE);
+    await dark.goto(site.url() + NOTE);
     assert.equal(await dark.evaluate(() => document.documentElement.classList.contains('dark')), true);
     await dark.close();
   });
 
   it('each feed parses and lists the published notes and no draft', async () => {
     const titles = ['Concurrent servers: from sequential sockets to async/await', 'How Redis stays predictable on a single-threaded event loop', "Kafka's log: segments, replication, and consumer lag"];
-    await page.goto(server.url + '/');
+    await page.goto(site.url() + '/');
     for (const [file, selector] of [['feed.xml', 'item > title'], ['atom.xml', 'entry > title']] as const) {
       const got = await page.evaluate(async ([f, s]) => {
         const xml = new DOMParser().parseFromString(await (await fetch('/' + f)).text(), 'application/xml');
@@ -164,7 +153,7 @@ describe('site (VitePress build in Chromium)', function () {
     const sitemap = readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
     assert.ok(sitemap.includes(`<loc>https://sk1ppr.github.io${NOTE}</loc>`));
     assert.ok(sitemap.includes('<lastmod>2026-06-01'));
-    await page.goto(server.url + NOTE);
+    await page.goto(site.url() + NOTE);
     assert.equal(await page.locator('link[rel=canonical]').getAttribute('href'), `https://sk1ppr.github.io${NOTE}`);
     assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), 'Concurrent servers: from sequential sockets to async/await');
     assert.equal(await page.locator('meta[name="twitter:card"]').getAttribute('content'), 'summary_large_image');
@@ -174,24 +163,24 @@ describe('site (VitePress build in Chromium)', function () {
   });
 
   it('keeps drafts out and serves a 404 page', async () => {
-    const res = await page.goto(server.url + '/notes/secret-draft');
+    const res = await page.goto(site.url() + '/notes/secret-draft');
     assert.equal(res?.status(), 404);
     assert.equal(await page.locator('main h1').innerText(), 'Page not found');
   });
 
   it('lists notes by year, case studies by category, and entries by tag', async () => {
-    await page.goto(server.url + '/notes/');
+    await page.goto(site.url() + '/notes/');
     assert.deepEqual(await texts('.section-page__group h2'), ['2026']);
-    await page.goto(server.url + '/case-studies/');
+    await page.goto(site.url() + '/case-studies/');
     assert.deepEqual(await texts('.section-page__group h2'), ['Databases', 'Systems programming']);
-    await page.goto(server.url + '/tags/event-loop');
+    await page.goto(site.url() + '/tags/event-loop');
     assert.deepEqual(await texts('.entry-list__title'), ['Concurrent servers: from sequential sockets to async/await', 'How Redis stays predictable on a single-threaded event loop']);
   });
 
   it('loads no list data on a note page', async () => {
     const bodies: string[] = [];
     page.on('response', async (r) => { if (r.url().endsWith('.js')) bodies.push(await r.text().catch(() => '')); });
-    await page.goto(server.url + NOTE, { waitUntil: 'networkidle' });
+    await page.goto(site.url() + NOTE, { waitUntil: 'networkidle' });
     assert.ok(bodies.length > 0);
     // The summary of a case study is list data: it belongs to the home and list pages only.
     assert.deepEqual(bodies.filter((b) => b.includes('KD-Tree indexing')), []);
@@ -200,7 +189,7 @@ describe('site (VitePress build in Chromium)', function () {
   it('fits a 360 px wide screen without sideways scrolling', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const url of ['/', NOTE]) {
-      await page.goto(server.url + url);
+      await page.goto(site.url() + url);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), url);
     }
   });
@@ -208,7 +197,7 @@ describe('site (VitePress build in Chromium)', function () {
   it('draws a note\'s chart as inline SVG at build time, with its data as a table and no JavaScript of its own', async () => {
     const bodies: string[] = [];
     page.on('response', async (r) => { if (r.url().endsWith('.js')) bodies.push(await r.text().catch(() => '')); });
-    await page.goto(server.url + CHART_NOTE, { waitUntil: 'networkidle' });
+    await page.goto(site.url() + CHART_NOTE, { waitUntil: 'networkidle' });
     const figure = page.locator('.entry__body figure.np-chart');
     assert.equal(await figure.count(), 1);
     const svg = figure.locator('svg.np-chart-svg');
@@ -237,7 +226,7 @@ describe('site (VitePress build in Chromium)', function () {
       // axe is injected as an inline script, which the site's own policy rightly blocks.
       const p = await browser.newPage({ colorScheme: scheme, bypassCSP: true });
       for (const url of ['/', NOTE, CHART_NOTE]) {
-        await p.goto(server.url + url);
+        await p.goto(site.url() + url);
         await p.addScriptTag({ content: axe });
         const violations = await p.evaluate(async () => {
           const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
@@ -284,7 +273,7 @@ describe('site (VitePress build in Chromium)', function () {
       const text = readFileSync(path.join(content, e.path), 'utf8');
       const preview = await renderer.render(text, { absPath: path.join(content, e.path), relPath: e.path });
       assert.equal(preview.exact, true);
-      await page.goto(server.url + e.url);
+      await page.goto(site.url() + e.url);
       const [built, mine] = await normalisedBodies(page, preview.html);
       assertSameHtml(e.path, mine, built);
     }

@@ -107,7 +107,12 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
       // code-server's simple file dialog: type the blog's folder, then Import.
       const input = vs.page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 30_000 });
-      await input.fill(`${blog}/`);
+      // The dialog fills in its starting folder a moment after it opens: type until the path holds.
+      await waitFor(async () => {
+        if ((await input.inputValue()) !== `${blog}/`) await input.fill(`${blog}/`);
+        await vs.page.waitForTimeout(300);
+        return (await input.inputValue()) === `${blog}/`;
+      }, 15_000, () => 'the folder could not be typed into the dialog');
       await vs.page.locator('.quick-input-widget .monaco-button', { hasText: 'Import' }).click();
       await waitFor(() => existsSync(path.join(ws, 'content/notes/my-first-post.md')), 60_000, () => 'the blog was not imported');
       assert.ok(existsSync(path.join(ws, 'content/notes/trip-to-lisbon/cover.jpg')), 'the page bundle\'s image was copied');

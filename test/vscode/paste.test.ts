@@ -108,7 +108,8 @@ describe('image paste and drop into a note, in a real VS Code (restricted mode)'
     const problem = vs.page.locator('.markers-panel .monaco-list-row', { hasText: 'image "./missing-plot.png" does not exist' });
     await problem.waitFor({ timeout: 15_000 });
     assert.match(await problem.innerText(), /\(looked for notes\/missing-plot\.png\)/);
-    const line = readFileSync(path.join(ws, NOTE), 'utf8').split('\n').length + 2;
+    // The line the link was typed on, as the editor's status bar gives it.
+    const line = /Ln (\d+)/.exec(await vs.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText())?.[1];
     assert.match(await problem.innerText(), new RegExp(`\\[Ln ${line}, Col 9\\]`));
     assert.equal(await vs.page.locator('.markers-panel .monaco-list-row', { hasText: 'redis-single-threaded-event-loop/image' }).count(), 0);
     await vs.page.keyboard.press('Control+Z');

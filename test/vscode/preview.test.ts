@@ -98,7 +98,15 @@ describe('preview and editing help in a real VS Code', function () {
     await vs.openFile('content/notes/redis-single-threaded-event-loop.md');
     const words = vs.page.locator('.statusbar-item', { hasText: ' words' });
     const count = async () => Number((await words.innerText()).replace(/.*· ([\d,]+) words.*/s, '$1').replace(/,/g, ''));
-    const before = await count();
+    // The status bar follows the active editor a moment after it changes: take the count once it holds still.
+    let before = await count();
+    let steady = 0;
+    await waitFor(async () => {
+      const now = await count();
+      steady = now === before ? steady + 1 : 0;
+      before = now;
+      return steady >= 5;
+    }, 15_000, () => 'the word count did not settle');
     // Line 5 is `tags: [redis, event-loop, databases]`: a tag begun after the last one.
     await vs.goToLineEnd(5);
     await vs.page.keyboard.press('ArrowLeft');
