@@ -32,6 +32,5 @@ export function blockEngines(): BlockEngines | undefined {
 
 /** True when a note's text may hold a diagram or math, so its engines are worth loading. */
 export function needsBlockEngines(text: string): boolean {
-  // The plain searches first: the pattern over every note of a large notebook cost more than the rest of this check.
-  return text.includes('$') || ((text.includes('mermaid') || text.includes('math')) && /(```|~~~)\s*(mermaid|math)\b/.test(text));
+  return text.includes('$') || /(```|~~~)\s*(mermaid|math)\b/.test(text);
 }
