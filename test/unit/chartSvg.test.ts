@@ -4,7 +4,7 @@ import type { Element } from 'domhandler';
 import { parseChart, renderChart } from '../../extension/core/chart/index';
 import { COMPACT, REGULAR } from '../../extension/core/chart/scales';
 import { r2 } from '../../extension/core/chart/format';
-import { PathWriter } from '../../extension/core/chart/writer';
+import { PathWriter, TextWriter } from '../../extension/core/chart/writer';
 
 const render = (src: string, id = 'c1') => {
   const p = parseChart(src, { file: 'notes/x.md', line: 10 });
@@ -104,5 +104,18 @@ describe('chart drawings (svg)', () => {
     let expected = '';
     for (let i = 0; i < values.length; i += 2) expected += `${i % 4 ? 'L' : 'M'}${r2(values[i])},${r2(values[i + 1] ?? 0)}`;
     assert.equal(w.take(), `${expected}Z`);
+  });
+
+  it('takes text as written, ASCII as bytes and other scripts as they are, across chunks', () => {
+    const w = new TextWriter();
+    let expected = '';
+    for (let i = 0; i < 4000; i++) {
+      const s = i % 3 ? `row ${i};` : `ряд ${i} 東;`;
+      w.text(s);
+      expected += s;
+    }
+    w.text('abcdef', 2, 4);
+    assert.equal(w.take(), `${expected}cd`);
+    assert.equal(w.take(), '', 'taking empties the writer');
   });
 });

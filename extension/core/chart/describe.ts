@@ -7,6 +7,7 @@ import type { Chart, ChartSeries } from './build';
 import { isPlain } from './data';
 import { esc, fmt, label } from './format';
 import { yExtent } from './scales';
+import { asciiBytes, TextWriter } from './writer';
 
 /** The default description: kind, what against what, rows, series, and the range of values. */
 export function describe(c: { type: ChartType; xName: string; ys: string[]; series: ChartSeries[]; rows: number; xUnit?: string; yUnit?: string }): string {
@@ -33,22 +34,37 @@ export function dataTable(c: Chart, id: string): string {
 function tableRows(c: Chart): string {
   const open = c.numeric.map((n) => (n ? '<td class="np-num">' : '<td>'));
   // Numbers need no escaping: when every column holds them, a plain row's cells (see
-  // isPlain) are copied from its text between delimiters, without splitting it.
-  const between = c.numeric.every(Boolean) ? `</td>${open[0]}` : undefined;
+  // isPlain) are copied from its text between delimiters, without splitting it. Written
+  // as bytes (see TextWriter): a string per cell and a join per cell and row were most of
+  // a large chart's garbage, and all of it alive until the chart was done.
+  const allNumbers = c.numeric.every(Boolean);
+  const rowOpen = asciiBytes(`<tr>${open[0]}`);
+  const between = asciiBytes(`</td>${open[0]}`);
+  const rowClose = asciiBytes('</td></tr>');
   const delimiter = c.table.delimiter;
-  let rows = '';
-  for (const r of c.table.rows) {
-    if (between !== undefined && isPlain(r)) {
+  const w = new TextWriter();
+  const rows = c.table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (allNumbers && isPlain(r)) {
       const t = r.text;
-      rows += `<tr>${open[0]}`;
+      w.raw(rowOpen);
       let a = 0;
-      for (let k = t.indexOf(delimiter); k >= 0; a = k + 1, k = t.indexOf(delimiter, a)) rows += t.slice(a, k) + between;
-      rows += `${t.slice(a)}</td></tr>`;
+      for (let k = t.indexOf(delimiter); k >= 0; a = k + 1, k = t.indexOf(delimiter, a)) {
+        w.text(t, a, k);
+        w.raw(between);
+      }
+      w.text(t, a);
+      w.raw(rowClose);
       continue;
     }
-    rows += '<tr>';
-    for (let j = 0; j < r.cells.length; j++) rows += `${open[j]}${c.numeric[j] ? r.cells[j] : esc(r.cells[j])}</td>`;
-    rows += '</tr>';
+    w.text('<tr>');
+    for (let j = 0; j < r.cells.length; j++) {
+      w.text(open[j]);
+      w.text(c.numeric[j] ? r.cells[j] : esc(r.cells[j]));
+      w.text('</td>');
+    }
+    w.text('</tr>');
   }
-  return rows;
+  return w.take();
 }

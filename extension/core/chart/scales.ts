@@ -54,10 +54,16 @@ export interface Layout {
 export function yExtent(series: readonly ChartSeries[]): [number, number] {
   let min = Infinity;
   let max = -Infinity;
-  for (const s of series) for (const v of s.y) {
-    if (v === null) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
+  // Indexed loops: these run once per chart, often before they are optimised, and a
+  // for-of over 10,000 values then made an iterator result for each.
+  for (const s of series) {
+    const ys = s.y;
+    for (let i = 0; i < ys.length; i++) {
+      const v = ys[i];
+      if (v === null) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   }
   return [min, max];
 }
@@ -73,9 +79,13 @@ export function extents(c: Chart): Extents {
   let xMin = Infinity;
   let xMax = -Infinity;
   if (c.type !== 'bar') {
-    for (const s of c.series) for (const v of s.x as number[]) {
-      if (v < xMin) xMin = v;
-      if (v > xMax) xMax = v;
+    for (const s of c.series) {
+      const xs = s.x as number[];
+      for (let i = 0; i < xs.length; i++) {
+        const v = xs[i];
+        if (v < xMin) xMin = v;
+        if (v > xMax) xMax = v;
+      }
     }
   }
   return { x: [xMin, xMax], y: yExtent(c.series) };
