@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cachedHighlight, HIGHLIGHT_CACHE_VERSION, withoutTokenizeTimeLimit, HIGHLIGHT_THEMES, highlightKey, type HighlightStore, siteMarkdownOptions } from '../../extension/core/index';
 import { DiskHighlightStore, highlighterContext, sha256 } from '../../extension/core/node/highlightStore';
+import { siteHighlightCache } from '../../docs/site/highlight';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -128,6 +129,30 @@ describe('highlight cache: the file', () => {
     s.set(K(3), 'three');
     await s.write({ all: false });
     assert.equal(readFileSync(file, 'utf8'), `notepress-highlight-cache 1\n${JSON.stringify([K(3), 'three'])}\n`);
+  });
+});
+
+describe('highlight cache: the site\'s', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'notepress-hl-site-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const file = () => path.join(dir, 'notepress', 'highlight', 'blocks');
+  type Hooks = { configResolved(c: object): void; closeBundle(): Promise<void> };
+
+  it('finds its file in VitePress\'s cache folder; the dev server writes it when it closes, a build only at its end', async () => {
+    for (const isBuild of [false, true]) {
+      rmSync(file(), { force: true });
+      const hl = siteHighlightCache(isBuild);
+      const hooks = hl.plugin as unknown as Hooks;
+      hooks.configResolved({ vitepress: { cacheDir: dir } });
+      hl.markdown.store.set(sha256('a'), '<pre>a</pre>');
+      await hooks.closeBundle();
+      assert.equal(existsSync(file()), !isBuild);
+      const lines: string[] = [];
+      await hl.write((l) => lines.push(l));
+      assert.ok(readFileSync(file(), 'utf8').includes('<pre>a</pre>'));
+      assert.deepEqual(lines, ['notepress: code blocks: 1 highlighted, 0 from the cache\n']);
+    }
   });
 });
 
