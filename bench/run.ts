@@ -26,7 +26,7 @@ import { MARKDOWN_OPTIONS, notepressMarkdown } from '../extension/core/markdown'
 import { noteText, writeNotebook } from '../test/helpers/generate';
 import { walkCsv } from './walk';
 import { fmt, summarize } from './stats';
-import { benchSite, buildOnce, SiteResult, writeDefaultTheme } from './site';
+import { benchRebuild, benchSite, buildOnce, type RebuildResult, SiteResult, writeDefaultTheme } from './site';
 import { lighthouseRuns } from './lighthouse';
 import { benchActivation, bundleMakeup, packageSizes } from './extension';
 import { benchOg, type OgFigures } from './og';
@@ -286,6 +286,20 @@ export function siteRows(results: SiteResult[]): Row[] {
   return rows;
 }
 
+/** Rebuilds of our site against its cold build in the same run: the highlight cache at work. */
+export function rebuildRows(r: RebuildResult): Row[] {
+  const b = (x: RebuildResult['blocks']['cold']) => (x ? `; ${x.highlighted} blocks highlighted, ${x.cached} from the cache` : '');
+  const range = (s: RebuildResult['cold']['ms']) => `median of ${s.runs}; min ${fmt(s.min)}, max ${fmt(s.max)}`;
+  const rows: Row[] = [];
+  for (const [k, what] of [['ms', 'wall time'], ['cpu', 'CPU time']] as const) {
+    const cold = `cold build, ${r.n} notes`;
+    rows.push(row('site', `build ${r.n} notes, highlight cache empty: ${what} (${range(r.cold[k])}${b(r.blocks.cold)})`, r.cold[k].median, undefined, ''));
+    rows.push(row('site', `rebuild ${r.n} notes, nothing changed: ${what} (${range(r.unchanged[k])}${b(r.blocks.unchanged)})`, r.unchanged[k].median, r.cold[k].median, cold));
+    rows.push(row('site', `rebuild ${r.n} notes, one note's code block changed: ${what} (${range(r.changed[k])}${b(r.blocks.changed)})`, r.changed[k].median, r.cold[k].median, cold));
+  }
+  return rows;
+}
+
 export function lighthouseRows(ours: Awaited<ReturnType<typeof lighthouseRuns>>, theirs: Awaited<ReturnType<typeof lighthouseRuns>>): Row[] {
   const rows: Row[] = [];
   for (const [page, f] of ours) {
@@ -350,7 +364,7 @@ async function main(): Promise<void> {
   if (want('chart')) rows.push(...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)));
   if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
   if (want('blocks')) rows.push(...(await benchBlocks(quick ? 5 : 200)));
-  if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)));
+  if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)), ...rebuildRows(benchRebuild(quick ? 10 : 200, quick ? 1 : 5)));
   if (want('search')) rows.push(...searchRows(await benchSearch(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
     const sites = buildSeedSites();

@@ -13,7 +13,7 @@ import { summarize } from './stats';
 
 const repo = path.resolve(__dirname, '..');
 
-export interface BuildFigures { ms: number; peakMB: number; outMB: number }
+export interface BuildFigures { ms: number; cpuMs: number; peakMB: number; outMB: number; blocks?: { highlighted: number; cached: number } }
 export interface PageWeight { raw: number; gzip: number; files: number }
 
 function dirBytes(dir: string): number {
@@ -44,16 +44,22 @@ export function pageWeight(outDir: string, page: string): PageWeight {
   };
 }
 
-export function buildOnce(theme: 'notepress' | 'default', content: string, outDir: string): BuildFigures {
+/** Our site's highlight cache (docs/site/highlight.ts): emptied before a build meant to be cold. */
+const HIGHLIGHT_CACHE = path.join(repo, 'docs', '.vitepress', 'cache', 'notepress', 'highlight');
+
+/** A build in a fresh process; cold (our highlight cache emptied first) unless `keepCache`. */
+export function buildOnce(theme: 'notepress' | 'default', content: string, outDir: string, o: { keepCache?: boolean; env?: Record<string, string> } = {}): BuildFigures {
   rmSync(outDir, { recursive: true, force: true });
+  if (!o.keepCache) rmSync(HIGHLIGHT_CACHE, { recursive: true, force: true });
   const root = theme === 'notepress' ? path.join(repo, 'docs') : path.join(path.dirname(content), 'default-theme');
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'siteBuild.ts'), root, outDir], {
-    cwd: repo, encoding: 'utf8', env: { ...process.env, NOTEPRESS_CONTENT: content, NODE_ENV: 'production' }, maxBuffer: 64 << 20,
+    cwd: repo, encoding: 'utf8', env: { ...process.env, NOTEPRESS_CONTENT: content, NODE_ENV: 'production', ...o.env }, maxBuffer: 64 << 20,
   });
   if (r.status !== 0) throw new Error(`${theme} build failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
   const last = r.stdout.trim().split('\n').pop()!;
-  const f = JSON.parse(last) as { ms: number; peakMB: number };
-  return { ...f, outMB: dirBytes(outDir) / 1048576 };
+  const f = JSON.parse(last) as { ms: number; cpuMs: number; peakMB: number };
+  const blocks = /notepress: code blocks: (\d+) highlighted, (\d+) from the cache/.exec(r.stdout);
+  return { ...f, outMB: dirBytes(outDir) / 1048576, ...(blocks ? { blocks: { highlighted: Number(blocks[1]), cached: Number(blocks[2]) } } : {}) };
 }
 
 /** A VitePress project with the default theme over `content`, configured like ours where it can be. */
@@ -107,4 +113,56 @@ export function benchSite(sizes: number[], runs: number): SiteResult[] {
     rmSync(base, { recursive: true, force: true });
   }
   return out;
+}
+
+export interface RebuildResult {
+  n: number;
+  /** Wall time and CPU time of each kind of build. */
+  cold: { ms: ReturnType<typeof summarize>; cpu: ReturnType<typeof summarize> };
+  unchanged: { ms: ReturnType<typeof summarize>; cpu: ReturnType<typeof summarize> };
+  changed: { ms: ReturnType<typeof summarize>; cpu: ReturnType<typeof summarize> };
+  /** Code blocks highlighted and taken from the cache in the last run's builds. */
+  blocks: { cold: BuildFigures['blocks']; unchanged: BuildFigures['blocks']; changed: BuildFigures['blocks'] };
+}
+
+/**
+ * Our site rebuilt: per run, a cold build (highlight cache emptied), the same notebook
+ * again (nothing changed), then again with one line of one note's code block changed.
+ * The output of each rebuild must be the cold build's (the changed page aside): the
+ * figures would mean nothing otherwise. Open Graph cards are off: their own cache would
+ * make the first run's cold build unlike the others.
+ */
+export function benchRebuild(n: number, runs: number): RebuildResult {
+  const base = path.join(repo, '.cache', `bench-rebuild-${n}`);
+  rmSync(base, { recursive: true, force: true });
+  const content = path.join(base, 'content');
+  writeNotebook(content, n);
+  const note = path.join(content, 'notes/note-00000.md');
+  const text = readFileSync(note, 'utf8');
+  const cold: BuildFigures[] = [];
+  const unchanged: BuildFigures[] = [];
+  const changed: BuildFigures[] = [];
+  const env = { NOTEPRESS_OG_IMAGES: 'off' };
+  try {
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(note, text);
+      cold.push(buildOnce('notepress', content, path.join(base, 'out-cold'), { env }));
+      unchanged.push(buildOnce('notepress', content, path.join(base, 'out-unchanged'), { keepCache: true, env }));
+      const page = 'notes/note-00000.html';
+      for (const f of readdirSync(path.join(base, 'out-cold'), { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.html'))) {
+        if (readFileSync(path.join(base, 'out-cold', f), 'utf8') !== readFileSync(path.join(base, 'out-unchanged', f), 'utf8')) throw new Error(`rebuild from the cache: ${f} differs`);
+      }
+      writeFileSync(note, text.replace('fn process(buf: &Buffer) -> u64 {', `fn process(buf: &Buffer) -> u64 { // edit ${i}`));
+      changed.push(buildOnce('notepress', content, path.join(base, 'out-changed'), { keepCache: true, env }));
+      if (!readFileSync(path.join(base, 'out-changed', page), 'utf8').includes(`edit ${i}`)) throw new Error('the changed note was not rebuilt');
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+  const last = (f: BuildFigures[]) => f[f.length - 1].blocks;
+  const sum = (f: BuildFigures[]) => ({ ms: summarize(f.map((x) => x.ms)), cpu: summarize(f.map((x) => x.cpuMs)) });
+  return {
+    n, cold: sum(cold), unchanged: sum(unchanged), changed: sum(changed),
+    blocks: { cold: last(cold), unchanged: last(unchanged), changed: last(changed) },
+  };
 }

@@ -29,6 +29,7 @@ import { watchContent } from './watch';
 import { ogImages } from './ogPages';
 import { serveSearchIndex, writeSearchIndex } from './search';
 import { copyLinkedFiles } from './linkedFiles';
+import { siteHighlightCache } from './highlight';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -60,6 +61,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
     const hasFeed = notebook.kinds.all.some((k) => k.feed);
     const og = isBuild ? await ogImages({ siteUrl, siteTitle, notebook }) : undefined;
     const scriptHashes = new Set<string>();
+    const highlight = siteHighlightCache(isBuild);
 
     const config: UserConfig<NotepressThemeConfig> = {
       srcDir: contentDir,
@@ -89,7 +91,8 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         ...(hasFeed ? feedLinks(siteTitle) : []),
       ],
       // Wikilinks resolve in the notebook, and each entry ends with the notes that link to it.
-      markdown: siteMarkdownOptions({ notebook: () => notebook }),
+      // Highlighted code blocks come from the cache when unchanged (highlight.ts).
+      markdown: siteMarkdownOptions({ notebook: () => notebook, highlightCache: highlight.markdown }),
       themeConfig: {
         // Small and needed by every page's header and footer; list data never goes here.
         nav: navItems(notebook),
@@ -127,10 +130,11 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         await og?.write(site.outDir, site.cacheDir);
         await writeSearchIndex(notebook, site.outDir);
         await writeFile(path.join(site.outDir, '_headers'), headerPolicy(scriptHashes));
+        await highlight.write();
       },
       vite: {
         resolve: { alias: { 'notepress/theme': THEME_ENTRY } },
-        plugins: [safeMarkdown(contentDir), watchContent(notebook, contentDir), serveSearchIndex(notebook)],
+        plugins: [safeMarkdown(contentDir), watchContent(notebook, contentDir), serveSearchIndex(notebook), highlight.plugin],
       },
     };
     return { ...config, ...options.site };

@@ -20,6 +20,7 @@ export * from './notebook';
 export * from './decode';
 export * from './sanitize';
 export * from './markdown';
+export * from './highlightCache';
 export * from './source';
 export * from './templates';
 export * from './references';

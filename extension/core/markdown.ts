@@ -42,6 +42,7 @@ import { backlinkTokens } from './links/backlinks';
 import type { Notebook } from './notebook';
 import { linkImages } from './imageLinks';
 import { headingSlug } from './links/headings';
+import { useHighlightCache, withoutTokenizeTimeLimit, type HighlightCache } from './highlightCache';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -71,6 +72,8 @@ export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
   return {
     ...MARKDOWN_OPTIONS,
     theme: HIGHLIGHT_THEMES,
+    // Every line coloured whole, however long the grammar took to load (highlightCache.ts).
+    shikiSetup: withoutTokenizeTimeLimit,
     headers: { level: [2, 3] as number[], slugify: headingSlug },
     anchor: { slugify: headingSlug },
     // markdown-it-attrs stays for anchors and classes (`## Title {#id .class}`), and
@@ -80,7 +83,11 @@ export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
     // gray-matter would `eval` a `---js` or `---coffee` frontmatter. The site and the
     // preview never hand it one (see source.ts); if anything did, it is data, not code.
     frontmatter: { grayMatterOptions: { engines: { javascript: NO_CODE, coffee: NO_CODE } } },
-    config: (md: MarkdownItLike) => notepressMarkdown(md, o),
+    config: (md: MarkdownItLike) => {
+      // VitePress has set `options.highlight` (Shiki) by now; the cache wraps it.
+      if (o.highlightCache) useHighlightCache(md, HIGHLIGHT_THEMES, o.highlightCache);
+      notepressMarkdown(md, o);
+    },
   };
 }
 
@@ -93,6 +100,8 @@ export interface NotepressMarkdownOptions {
    * Without either, wikilinks render as unresolved text and no backlinks are shown.
    */
   readonly notebook?: () => Notebook | undefined;
+  /** Highlighted code blocks kept between builds (highlightCache.ts); the site's, under VitePress's cache folder. */
+  readonly highlightCache?: HighlightCache;
 }
 
 /**
