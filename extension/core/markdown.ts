@@ -183,8 +183,7 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
       const parsed = parseChart(t.content.replace(/\n$/, ''), { file: env.relativePath ?? 'note.md', line, read: tracked });
       return { ok: !!parsed.chart, html: parsed.chart ? renderChart(parsed.chart, `np-chart-${n}`) : renderChartError(parsed.problems) };
     });
-    // The first `>` closes the opening tag: nothing before it holds one.
-    return slotted(env, attrs ? html.replace('>', `${attrs}>`) : html);
+    return slotted(env, attrs ? charts.withAttrs(key, html, attrs) : html);
   };
 
   // Images open at full size through a link to their file (imageLinks.ts).
@@ -227,7 +226,7 @@ const escapeBraces = (html: string) => html.replace(/\{\{/g, '&#123;&#123;');
  * kept only for the same line, as its messages name lines.
  */
 class ChartMemo {
-  private readonly entries = new Map<string, { line: number; ok: boolean; reads: Map<string, string | undefined>; html: string }>();
+  private readonly entries = new Map<string, { line: number; ok: boolean; reads: Map<string, string | undefined>; html: string; lined?: { attrs: string; html: string } }>();
   private static readonly MAX = 32;
 
   get(key: string, line: number, read: (target: string) => string | undefined): string | undefined {
@@ -237,6 +236,19 @@ class ChartMemo {
     this.entries.delete(key);
     this.entries.set(key, e);
     return e.html;
+  }
+
+  /**
+   * `html` with `attrs` (the preview's `data-line`) in its opening tag, the same string while
+   * they are unchanged: the sanitized blocks (blockSlots.ts) then find it without reading it.
+   */
+  withAttrs(key: string, html: string, attrs: string): string {
+    // The first `>` closes the opening tag: nothing before it holds one.
+    const add = () => html.replace('>', `${attrs}>`);
+    const e = this.entries.get(key);
+    if (e?.html !== html) return add();
+    if (e.lined?.attrs !== attrs) e.lined = { attrs, html: add() };
+    return e.lined.html;
   }
 
   set(key: string, line: number, read: (target: string) => string | undefined, render: (read: (target: string) => string | undefined) => { ok: boolean; html: string }): string {

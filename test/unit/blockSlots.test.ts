@@ -32,16 +32,24 @@ describe('blockSlots: charts, diagrams and math sanitized on their own, kept whi
   it('renders every seed note, test note and block sample byte for byte as sanitizing the whole note does', () => {
     const md = new MarkdownIt(MARKDOWN_OPTIONS);
     notepressMarkdown(md);
+    // Each reference renders with a renderer of its own, so that nothing kept is shared.
+    const whole = (src: string, env: Record<string, unknown>) => {
+      const ref = new MarkdownIt(MARKDOWN_OPTIONS);
+      notepressMarkdown(ref);
+      return ref.render(src, { ...env, notepressWholeSanitize: true });
+    };
     const files = [...notesUnder(path.join(repo, 'content')), ...notesUnder(path.join(repo, 'test/fixtures/corpus'))];
     assert.ok(files.some((f) => readFileSync(f, 'utf8').includes('```chart')), 'the seed has a chart note');
     const sources = [...files.map((f) => [f, readFileSync(f, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')]), ...SAMPLES.map((s, i) => [`content/notes/sample-${i}.md`, s])];
     for (const [file, src] of sources) {
       for (const sourceLines of [false, true]) {
         const env = () => ({ path: path.resolve(repo, file), relativePath: path.relative(path.join(repo, 'content'), path.resolve(repo, file)), notepressSourceLines: sourceLines });
-        const reference = md.render(src, { ...env(), notepressWholeSanitize: true });
+        const reference = whole(src, env());
         // Twice: the second render takes the blocks from the memo.
         assert.equal(md.render(src, env()), reference, `${file} (sourceLines ${sourceLines})`);
         assert.equal(md.render(src, env()), reference, `${file}, again (sourceLines ${sourceLines})`);
+        // A line typed above: the blocks move down a line (their `data-line` changes).
+        assert.equal(md.render(`\n${src}`, env()), whole(`\n${src}`, env()), `${file}, a line down (sourceLines ${sourceLines})`);
       }
     }
   });
