@@ -31,7 +31,7 @@ interface RulerLike {
   before(before: string, name: string, fn: any, options?: { alt: string[] }): void;
 }
 import * as path from 'node:path';
-import { sanitizeHtml } from './sanitize';
+import { BlockSlots, SanitizedBlocks } from './blockSlots';
 import { parseChart, renderChart, renderChartError } from './chart';
 import { diskFiles } from './node/load';
 import { drawMermaid, mermaidHtml } from './blocks/mermaid';
@@ -61,6 +61,10 @@ type Env = {
   /** VitePress's: the note's absolute path and its path relative to the content folder. */
   path?: string;
   relativePath?: string;
+  /** Sanitize the note's HTML in one piece, blocks in place (what slots must equal; for tests and benchmarks). */
+  notepressWholeSanitize?: boolean;
+  /** This render's slots for drawn blocks (blockSlots.ts), while md.render runs. */
+  __notepressSlots?: BlockSlots;
 } & Record<string, unknown>;
 
 /**
@@ -108,7 +112,9 @@ export interface NotepressMarkdownOptions {
  * Makes a note's HTML safe and inert, whatever produced it:
  * - the final HTML of `md.render` (raw HTML, and all that VitePress's plugins add:
  *   fence labels, container and alert titles, code-group tabs, `[[toc]]`, attrs) goes
- *   through the one sanitizer (sanitize.ts), which also balances its tags;
+ *   through the one sanitizer (sanitize.ts), which also balances its tags; drawn charts,
+ *   diagrams and display math go through it on their own, and are kept sanitized while
+ *   unchanged (blockSlots.ts), as the preview renders the whole note on every keystroke;
  * - raw HTML blocks render as written (markdown-it's own rule), which replaces
  *   VitePress's rule that lifts `<script>` and `<style>` blocks into the page's Vue
  *   component, where they would run;
@@ -173,7 +179,7 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
   md.renderer.rules.fence = (tokens: ChartToken[], idx: number, options: unknown, env: Env, self: unknown) => {
     const t = tokens[idx];
     const lang = t.info.trim().split(/\s+/)[0];
-    if (lang === 'mermaid' || lang === 'math') return drawnFence(lang, t, env);
+    if (lang === 'mermaid' || lang === 'math') return slotted(env, drawnFence(lang, t, env));
     if (lang !== 'chart') return fence(tokens, idx, options, env, self);
     const n = (env.__notepressCharts = (env.__notepressCharts ?? 0) + 1);
     const dataLine = t.attrGet('data-line');
@@ -186,8 +192,7 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
       const parsed = parseChart(t.content.replace(/\n$/, ''), { file: env.relativePath ?? 'note.md', line, read: tracked });
       return { ok: !!parsed.chart, html: parsed.chart ? renderChart(parsed.chart, `np-chart-${n}`) : renderChartError(parsed.problems) };
     });
-    // The first `>` closes the opening tag: nothing before it holds one.
-    return attrs ? html.replace('>', `${attrs}>`) : html;
+    return slotted(env, attrs ? charts.withAttrs(key, html, attrs) : html);
   };
 
   // Images open at full size through a link to their file (imageLinks.ts).
@@ -198,18 +203,30 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
   md.renderer.rules.math_inline = (tokens: MathToken[], idx: number) => mathHtml(tokens[idx].content, tokens[idx].meta.display);
   md.renderer.rules.math_block = (tokens: MathToken[], idx: number, _o: unknown, env: Env) => {
     const t = tokens[idx];
-    return `${mathHtml(t.content, true, { block: true, line: sourceLine(t, env) + t.meta.line, attrs: lineAttr(t) })}\n`;
+    return slotted(env, `${mathHtml(t.content, true, { block: true, line: sourceLine(t, env) + t.meta.line, attrs: lineAttr(t) })}\n`);
   };
 
   const render = md.render.bind(md);
+  const sanitized = new SanitizedBlocks(escapeBraces);
   md.render = (src: string, env: Env = {}) => {
-    const html = render(src, env);
+    const outer = env.__notepressSlots;
+    const slots = (env.__notepressSlots = new BlockSlots(sanitized));
+    let html: string;
+    try {
+      html = render(src, env);
+    } finally {
+      if (outer) env.__notepressSlots = outer;
+      else delete env.__notepressSlots;
+    }
     // Nothing a note holds becomes part of the page's component (see html_block above).
     const sfc = env.sfcBlocks as { scripts?: unknown[]; styles?: unknown[]; customBlocks?: unknown[] } | undefined;
     if (sfc) sfc.scripts = sfc.styles = sfc.customBlocks = [];
-    return sanitizeHtml(html, { sourceLines: env.notepressSourceLines === true }).replace(/\{\{/g, '&#123;&#123;');
+    // Sanitized, then `{{` escaped. With notepressWholeSanitize no block was slotted: the whole at once.
+    return slots.sanitize(html, { sourceLines: env.notepressSourceLines === true });
   };
 };
+
+const escapeBraces = (html: string) => html.replace(/\{\{/g, '&#123;&#123;');
 
 /**
  * Rendered charts, kept while their block and the data files they read are unchanged:
@@ -218,7 +235,7 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
  * kept only for the same line, as its messages name lines.
  */
 class ChartMemo {
-  private readonly entries = new Map<string, { line: number; ok: boolean; reads: Map<string, string | undefined>; html: string }>();
+  private readonly entries = new Map<string, { line: number; ok: boolean; reads: Map<string, string | undefined>; html: string; lined?: { attrs: string; html: string } }>();
   private static readonly MAX = 32;
 
   get(key: string, line: number, read: (target: string) => string | undefined): string | undefined {
@@ -228,6 +245,19 @@ class ChartMemo {
     this.entries.delete(key);
     this.entries.set(key, e);
     return e.html;
+  }
+
+  /**
+   * `html` with `attrs` (the preview's `data-line`) in its opening tag, the same string while
+   * they are unchanged: the sanitized blocks (blockSlots.ts) then find it without reading it.
+   */
+  withAttrs(key: string, html: string, attrs: string): string {
+    // The first `>` closes the opening tag: nothing before it holds one.
+    const add = () => html.replace('>', `${attrs}>`);
+    const e = this.entries.get(key);
+    if (e?.html !== html) return add();
+    if (e.lined?.attrs !== attrs) e.lined = { attrs, html: add() };
+    return e.lined.html;
   }
 
   set(key: string, line: number, read: (target: string) => string | undefined, render: (read: (target: string) => string | undefined) => { ok: boolean; html: string }): string {
@@ -241,6 +271,18 @@ class ChartMemo {
     this.entries.set(key, { line, ok, reads, html });
     return html;
   }
+}
+
+/**
+ * A drawn block's HTML in its slot, while md.render runs (outside it, as it is); a trailing
+ * newline stays outside, as text of the note.
+ */
+function slotted(env: Env, html: string): string {
+  const slots = env.__notepressSlots;
+  if (!slots || env.notepressWholeSanitize) return html;
+  let end = html.length;
+  while (html[end - 1] === '\n') end--; // not /\n+$/, which reads a megabyte of chart from its start
+  return slots.slot(html.slice(0, end)) + html.slice(end);
 }
 
 type ChartToken = { info: string; content: string; map: [number, number] | null; attrGet(name: string): string | null };

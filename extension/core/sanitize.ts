@@ -145,7 +145,7 @@ function keepAttr(ns: Ns, tag: string, name: string, value: string): string | un
  * htmlparser2's stack of open elements, so each element knows whether it is inside
  * `<svg>` or `<math>`.
  */
-function options(o: { sourceLines: boolean }, open: string[]): Options {
+function options(o: { sourceLines: boolean }, open: string[], seen: { text?: (text: string) => void }): Options {
   const inside = (tag: string) => open.lastIndexOf(tag, open.length - 2) >= 0;
   const transform = (name: string, attribs: sanitize.Attributes): sanitize.Tag => {
     const lower = name.toLowerCase();
@@ -188,6 +188,8 @@ function options(o: { sourceLines: boolean }, open: string[]): Options {
     exclusiveFilter: (frame) => ((frame as { name?: string }).name === DROP ? true : (frame as { name?: string }).name === UNWRAP ? 'excludeTag' : false),
     parseStyleAttributes: false,
     parser: { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: false },
+    // Text arrives escaped and is written as returned; only BlockSlots looks at it (see below).
+    textFilter: (text) => (seen.text?.(text), text),
     onOpenTag: (name) => void open.push(name.toLowerCase()),
     onCloseTag: () => void open.pop(),
     transformTags: { '*': transform },
@@ -199,13 +201,30 @@ function options(o: { sourceLines: boolean }, open: string[]): Options {
  * `sourceLines` keeps the preview's numeric `data-line` attributes.
  */
 export function sanitizeHtml(html: string, o: { sourceLines?: boolean } = {}): string {
+  return run(html, o);
+}
+
+/**
+ * sanitizeHtml, with `text` shown each text node as it is written (escaped) and the
+ * elements open around it (lower-case names as parsed). For blockSlots.ts.
+ */
+export function sanitizeHtmlSeeingText(html: string, o: { sourceLines?: boolean }, text: (text: string, open: readonly string[]) => void): string {
+  return run(html, o, text);
+}
+
+function run(html: string, o: { sourceLines?: boolean }, text?: (text: string, open: readonly string[]) => void): string {
   // Built once: sanitizing is synchronous, so one stack of open elements per option set
   // is enough, emptied before each call (a render of a note is one call).
   const key = o.sourceLines === true ? 1 : 0;
-  const built = (OPTIONS[key] ??= { open: [], options: undefined as unknown as Options });
-  built.options ??= options({ sourceLines: key === 1 }, built.open);
+  const built = (OPTIONS[key] ??= { open: [], seen: {}, options: undefined as unknown as Options });
+  built.options ??= options({ sourceLines: key === 1 }, built.open, built.seen);
   built.open.length = 0;
-  return sanitize(html, built.options);
+  built.seen.text = text && ((t) => text(t, built.open));
+  try {
+    return sanitize(html, built.options);
+  } finally {
+    built.seen.text = undefined;
+  }
 }
 
-const OPTIONS: { open: string[]; options: Options }[] = [];
+const OPTIONS: { open: string[]; seen: { text?: (text: string) => void }; options: Options }[] = [];
