@@ -43,6 +43,8 @@ import type { Notebook } from './notebook';
 import { linkImages } from './imageLinks';
 import { headingSlug } from './links/headings';
 import { useHighlightCache, withoutTokenizeTimeLimit, type HighlightCache } from './highlightCache';
+import { ChartMemo } from './chart/memo';
+import { escapeText, joinText } from './markdownText';
 
 /** Shiki themes for code, switched by the `.dark` class. The "-default" GitHub themes, because their comment colours pass WCAG AA contrast and the older ones do not. */
 export const HIGHLIGHT_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
@@ -229,51 +231,6 @@ export const notepressMarkdown = (md: MarkdownItLike, o: NotepressMarkdownOption
 const escapeBraces = (html: string) => html.replace(/\{\{/g, '&#123;&#123;');
 
 /**
- * Rendered charts, kept while their block and the data files they read are unchanged:
- * typing elsewhere in a note re-renders the preview on every keystroke, and a chart of
- * 10,000 points costs tens of milliseconds to draw again. A chart with problems is
- * kept only for the same line, as its messages name lines.
- */
-class ChartMemo {
-  private readonly entries = new Map<string, { line: number; ok: boolean; reads: Map<string, string | undefined>; html: string; lined?: { attrs: string; html: string } }>();
-  private static readonly MAX = 32;
-
-  get(key: string, line: number, read: (target: string) => string | undefined): string | undefined {
-    const e = this.entries.get(key);
-    if (!e || (!e.ok && e.line !== line)) return undefined;
-    for (const [target, text] of e.reads) if (read(target) !== text) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, e);
-    return e.html;
-  }
-
-  /**
-   * `html` with `attrs` (the preview's `data-line`) in its opening tag, the same string while
-   * they are unchanged: the sanitized blocks (blockSlots.ts) then find it without reading it.
-   */
-  withAttrs(key: string, html: string, attrs: string): string {
-    // The first `>` closes the opening tag: nothing before it holds one.
-    const add = () => html.replace('>', `${attrs}>`);
-    const e = this.entries.get(key);
-    if (e?.html !== html) return add();
-    if (e.lined?.attrs !== attrs) e.lined = { attrs, html: add() };
-    return e.lined.html;
-  }
-
-  set(key: string, line: number, read: (target: string) => string | undefined, render: (read: (target: string) => string | undefined) => { ok: boolean; html: string }): string {
-    const reads = new Map<string, string | undefined>();
-    const { ok, html } = render((target) => {
-      const text = read(target);
-      reads.set(target, text);
-      return text;
-    });
-    if (this.entries.size >= ChartMemo.MAX) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { line, ok, reads, html });
-    return html;
-  }
-}
-
-/**
  * A drawn block's HTML in its slot, while md.render runs (outside it, as it is); a trailing
  * newline stays outside, as text of the note.
  */
@@ -316,39 +273,3 @@ function readContentFile(env: Env, target: string): string | undefined {
 }
 
 type LinkToken = { attrGet(name: string): string | null };
-type TextToken = { type: string; content: string; info: string; markup: string; children: TextToken[] | null };
-
-const NAMED_ENTITY = /^&([a-z][a-z0-9]{1,31});/i;
-const NUMERIC_ENTITY = /^&#(?:x[a-f0-9]{1,6}|[0-9]{1,7});/i;
-
-/** Escapes text for HTML, leaving `&` alone where it starts an entity markdown-it accepts (kept as written by joinText). */
-function escapeText(s: string, isEntity: (s: string) => boolean): string {
-  return s.replace(/&|<|>|"/g, (ch, at: number) => {
-    if (ch !== '&') return ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;';
-    const rest = s.slice(at, at + 40);
-    const named = NAMED_ENTITY.exec(rest);
-    return NUMERIC_ENTITY.test(rest) || (named && isEntity(named[0])) ? '&' : '&amp;';
-  });
-}
-
-/**
- * markdown-it's `text_join`, as VitePress does it: an entity keeps the markup it was
- * written with, so `&lt;` stays `&lt;` in the page instead of becoming `<`, and an escaped
- * `\&` becomes `&amp;`. Installed here too, so the preview's fallback renders the same.
- */
-function joinText(state: { tokens: TextToken[] }): void {
-  for (const block of state.tokens) {
-    if (block.type !== 'inline' || !block.children) continue;
-    const out: TextToken[] = [];
-    for (const t of block.children) {
-      if (t.type === 'text_special') {
-        t.type = 'text';
-        t.content = t.info === 'entity' ? t.markup : t.info === 'escape' && t.content === '&' ? '&amp;' : t.content;
-      }
-      const last = out[out.length - 1];
-      if (t.type === 'text' && last?.type === 'text') last.content += t.content;
-      else out.push(t);
-    }
-    block.children = out;
-  }
-}
