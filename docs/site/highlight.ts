@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { Plugin } from 'vite';
 import type { SiteConfig } from 'vitepress';
 import type { HighlightCache } from '../../extension/core/index';
-import { DiskHighlightStore, highlighterContext, sha256 } from '../../extension/core/node/highlightStore';
+import { DiskHighlightStore, highlighterContext } from '../../extension/core/node/highlightStore';
+import { sha256 } from '../../extension/core/node/cacheFile';
 
 export interface SiteHighlightCache {
   /** For the markdown options (`highlightCache`). */

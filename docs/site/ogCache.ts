@@ -2,9 +2,9 @@
  * Open Graph cards cached by content: a card is drawn only when something that
  * changes its picture changed (its fields, the font, the layout, satori or resvg).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { replaceFile, sha256 } from '../../extension/core/node/cacheFile';
 import { createRenderer, type OgCard, type OgRenderer } from './ogImage';
 
 let shared: OgRenderer | undefined;
@@ -15,7 +15,7 @@ export const defaultRenderer = (): OgRenderer => (shared ??= createRenderer());
 export function cardHash(card: OgCard, renderer: OgRenderer): string {
   const k = renderer.key;
   const parts = [card.title, card.kind, card.date ?? null, card.readingTime ?? null, card.siteName, card.url ?? null, k.renderer, k.font, k.satori, k.resvg];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  return sha256(JSON.stringify(parts));
 }
 
 /**
@@ -31,9 +31,7 @@ export async function ogImage(card: OgCard, cacheDir: string, renderer: OgRender
   if (await fs.utimes(file, now, now).then(() => true, () => false)) return { file, hash, drawn: false };
   const png = await renderer.draw(card);
   await fs.mkdir(cacheDir, { recursive: true });
-  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await fs.writeFile(tmp, png);
-  await fs.rename(tmp, file);
+  await replaceFile(file, (tmp) => fs.writeFile(tmp, png));
   return { file, hash, drawn: true };
 }
 

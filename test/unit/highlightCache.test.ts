@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cachedHighlight, HIGHLIGHT_CACHE_VERSION, withoutTokenizeTimeLimit, HIGHLIGHT_THEMES, highlightKey, type HighlightStore, siteMarkdownOptions } from '../../extension/core/index';
-import { DiskHighlightStore, highlighterContext, sha256 } from '../../extension/core/node/highlightStore';
+import { DiskHighlightStore, highlighterContext } from '../../extension/core/node/highlightStore';
+import { sha256 } from '../../extension/core/node/cacheFile';
 import { siteHighlightCache } from '../../docs/site/highlight';
 
 const REPO = path.resolve(__dirname, '../..');

@@ -4,18 +4,15 @@
  * build never reads half a file. Anything wrong with the file (missing, unreadable, another
  * format, a damaged line) costs time only: what cannot be read is highlighted again.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { HighlightCache, HighlightStore } from '../highlightCache';
+import { replaceFile } from './cacheFile';
 
 /** The file's first line. A file that does not start with it is not read. */
 const HEADER = 'notepress-highlight-cache 1';
 const KEY = /^[0-9a-f]{32}$/;
-
-/** SHA-256 of a string, as 32 hex digits (the store's keys). */
-export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
 export interface HighlightStats {
   /** Blocks highlighted in this process (not in the cache). */
@@ -77,23 +74,23 @@ export class DiskHighlightStore implements HighlightStore {
     const blocks = o.all ? new Map([...stored, ...this.used]) : this.used;
     if (blocks.size === stored.size && [...blocks.keys()].every((k) => stored.has(k))) return;
     await fs.mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    const out = await fs.open(tmp, 'w');
-    try {
-      // A line per block, written in parts: the whole file as one string could pass V8's limit on a large notebook.
-      let chunk = `${HEADER}\n`;
-      for (const [key, html] of blocks) {
-        chunk += `${JSON.stringify([key, html])}\n`;
-        if (chunk.length > 1 << 20) {
-          await out.write(chunk);
-          chunk = '';
+    await replaceFile(this.file, async (tmp) => {
+      const out = await fs.open(tmp, 'w');
+      try {
+        // A line per block, written in parts: the whole file as one string could pass V8's limit on a large notebook.
+        let chunk = `${HEADER}\n`;
+        for (const [key, html] of blocks) {
+          chunk += `${JSON.stringify([key, html])}\n`;
+          if (chunk.length > 1 << 20) {
+            await out.write(chunk);
+            chunk = '';
+          }
         }
+        await out.write(chunk);
+      } finally {
+        await out.close();
       }
-      await out.write(chunk);
-    } finally {
-      await out.close();
-    }
-    await fs.rename(tmp, this.file);
+    });
     this.stored = blocks === this.used ? new Map(this.used) : blocks;
   }
 
