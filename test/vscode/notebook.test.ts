@@ -108,10 +108,11 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
       const input = vs.page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 30_000 });
       // The dialog fills in its starting folder a moment after it opens: type until the path holds.
+      // Done when a poll finds the path still there, a poll after it was typed.
       await waitFor(async () => {
-        if ((await input.inputValue()) !== `${blog}/`) await input.fill(`${blog}/`);
-        await vs.page.waitForTimeout(300);
-        return (await input.inputValue()) === `${blog}/`;
+        if ((await input.inputValue()) === `${blog}/`) return true;
+        await input.fill(`${blog}/`);
+        return false;
       }, 15_000, () => 'the folder could not be typed into the dialog');
       await vs.page.locator('.quick-input-widget .monaco-button', { hasText: 'Import' }).click();
       await waitFor(() => existsSync(path.join(ws, 'content/notes/my-first-post.md')), 60_000, () => 'the blog was not imported');
