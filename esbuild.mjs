@@ -32,7 +32,7 @@ const reporter = {
  */
 function copyMedia() {
   mkdirSync('dist/media', { recursive: true });
-  for (const f of ['vars.css', 'prose.css', 'entry.css']) copyFileSync(`docs/theme/styles/${f}`, `dist/media/${f}`);
+  for (const f of ['vars.css', 'prose.css', 'code.css', 'entry.css']) copyFileSync(`docs/theme/styles/${f}`, `dist/media/${f}`);
   for (const f of ['preview.js', 'preview.css']) copyFileSync(`media/${f}`, `dist/media/${f}`);
 }
 if (targets.includes('site')) {

@@ -9,6 +9,7 @@ import Layout from './Layout.vue';
 import './styles/vars.css';
 import './styles/base.css';
 import './styles/prose.css';
+import './styles/code.css';
 import './styles/entry.css';
 
 export default { Layout } satisfies Theme;

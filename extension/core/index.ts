@@ -21,6 +21,7 @@ export * from './decode';
 export * from './sanitize';
 export * from './markdown';
 export * from './highlightCache';
+export * from './codeColors';
 export * from './source';
 export * from './templates';
 export * from './references';

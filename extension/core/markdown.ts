@@ -43,6 +43,7 @@ import type { Notebook } from './notebook';
 import { linkImages } from './imageLinks';
 import { headingSlug } from './links/headings';
 import { useHighlightCache, withoutTokenizeTimeLimit, type HighlightCache } from './highlightCache';
+import { CODE_CLASS_DECLARATIONS, codeClassTransformer } from './codeColors';
 import { ChartMemo } from './chart/memo';
 import { escapeText, joinText } from './markdownText';
 
@@ -80,6 +81,8 @@ export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
     theme: HIGHLIGHT_THEMES,
     // Every line coloured whole, however long the grammar took to load (highlightCache.ts).
     shikiSetup: withoutTokenizeTimeLimit,
+    // Token colours as classes, not inline variables (codeColors.ts).
+    codeTransformers: [codeClassTransformer],
     headers: { level: [2, 3] as number[], slugify: headingSlug },
     anchor: { slugify: headingSlug },
     // markdown-it-attrs stays for anchors and classes (`## Title {#id .class}`), and
@@ -91,7 +94,7 @@ export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
     frontmatter: { grayMatterOptions: { engines: { javascript: NO_CODE, coffee: NO_CODE } } },
     config: (md: MarkdownItLike) => {
       // VitePress has set `options.highlight` (Shiki) by now; the cache wraps it.
-      if (o.highlightCache) useHighlightCache(md, HIGHLIGHT_THEMES, o.highlightCache);
+      if (o.highlightCache) useHighlightCache(md, { themes: HIGHLIGHT_THEMES, classes: CODE_CLASS_DECLARATIONS }, o.highlightCache);
       notepressMarkdown(md, o);
     },
   };

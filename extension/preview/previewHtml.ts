@@ -23,6 +23,7 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${media('vars.css')}">
 <link rel="stylesheet" href="${media('prose.css')}">
+<link rel="stylesheet" href="${media('code.css')}">
 <link rel="stylesheet" href="${media('entry.css')}">
 <link rel="stylesheet" href="${media('preview.css')}">
 <title>Notepress Preview</title>

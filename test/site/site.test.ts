@@ -57,7 +57,11 @@ describe('site (VitePress build in Chromium)', function () {
     assert.equal(await page.locator('.entry-header__meta time').getAttribute('datetime'), '2026-06-01');
     assert.deepEqual(await texts('.entry-header__tags a'), ['#concurrency', '#networking', '#event-loop', '#rust']);
     assert.ok((await texts('.entry__toc a')).includes('Event-driven: one thread, many connections'));
-    assert.ok(await page.locator('.language-rust pre.shiki span[style*="--shiki-light"]').count() > 10);
+    const tokens = page.locator('.language-rust pre.shiki .line > span[class]');
+    assert.ok(await tokens.count() > 10);
+    // Colours come from classes (code.css): the first token is the keyword `async`.
+    const dark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
+    assert.equal(await tokens.first().evaluate((t) => getComputedStyle(t).color), dark ? 'rgb(255, 123, 114)' : 'rgb(207, 34, 46)');
     assert.equal(await page.locator('.language-rust > button.copy').getAttribute('title'), 'Copy Code');
     assert.deepEqual(await texts('.entry__pager a'), ['Older\nHow Redis stays predictable on a single-threaded event loop']);
   });

@@ -70,7 +70,7 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
       const frame = await vs.previewFrame();
       await frame.locator('.entry-header__title', { hasText: 'The loop' }).waitFor({ timeout: 60_000 });
       // The site's renderer loads from the notebook's own node_modules, just installed: the first import is slow.
-      await frame.locator('.entry__body pre.shiki span[style*="--shiki-light"]').first().waitFor({ timeout: 120_000 });
+      await frame.locator('.entry__body pre.shiki .line > span[class]').first().waitFor({ timeout: 120_000 });
       assert.equal(await frame.locator('.np-preview__notice').count(), 0, 'rendered by the site\'s own renderer');
     });
 

@@ -42,7 +42,11 @@ describe('preview and editing help in a real VS Code', function () {
   it('renders code with the site\'s highlighter and the site\'s code-block markup', async () => {
     await vs.openFile('content/notes/concurrent-servers-from-sockets-to-async-await.md');
     await frame.locator('.entry-header__title', { hasText: 'Concurrent servers' }).waitFor({ timeout: 30_000 });
-    assert.ok(await frame.locator('.entry__body div.language-rust > button.copy + span.lang + pre.shiki span[style*="--shiki-light"]').count() > 10);
+    const tokens = frame.locator('.entry__body div.language-rust > button.copy + span.lang + pre.shiki .line > span[class]');
+    assert.ok(await tokens.count() > 10);
+    // The keyword `async`, coloured by the classes' stylesheet (code.css) in the light or the dark theme.
+    const dark = await frame.locator('html').evaluate((h) => h.classList.contains('dark'));
+    assert.equal(await tokens.first().evaluate((t) => getComputedStyle(t).color), dark ? 'rgb(255, 123, 114)' : 'rgb(207, 34, 46)');
     assert.equal(await frame.locator('.np-preview__notice').count(), 0, 'rendered by VitePress, not the fallback');
   });
 

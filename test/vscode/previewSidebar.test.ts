@@ -137,7 +137,7 @@ describe('the sidebar preview, in a real VS Code', function () {
       const frame = await sidebarPreview();
       await frame.locator('.entry-header__title', { hasText: 'Concurrent servers' }).waitFor({ timeout: 30_000 });
       const block = frame.locator('.entry__body div.language-c').first();
-      await block.locator('pre.shiki span[style*="--shiki-light"]').first().waitFor({ timeout: 30_000 });
+      await block.locator('pre.shiki .line > span[class]').first().waitFor({ timeout: 30_000 });
       const r = await measure(frame);
       assert.ok(r.smallest >= 11, `${r.smallestAt} is ${r.smallest.toFixed(2)} px`);
       const code = await block.evaluate((b) => {
@@ -233,7 +233,7 @@ describe('the sidebar preview, in a real VS Code', function () {
       for (const name of readdirSync(notebookModules())) symlinkSync(path.join(notebookModules(), name), path.join(staging, name));
       assert.ok(existsSync(path.join(staging, 'vitepress/dist/node/index.js')));
       renameSync(staging, path.join(ws, 'node_modules'));
-      await frame.locator('.entry__body pre.shiki span[style*="--shiki-light"]').first().waitFor({ timeout: 60_000 });
+      await frame.locator('.entry__body pre.shiki .line > span[class]').first().waitFor({ timeout: 60_000 });
       assert.equal(await frame.locator('.np-preview__notice').count(), 0);
     });
   });
