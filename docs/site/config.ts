@@ -30,6 +30,7 @@ import { ogImages } from './ogPages';
 import { serveSearchIndex, writeSearchIndex } from './search';
 import { copyLinkedFiles } from './linkedFiles';
 import { siteHighlightCache } from './highlight';
+import { lightSfcCompiler } from './sfcCompiler';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -132,6 +133,8 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         await writeFile(path.join(site.outDir, '_headers'), headerPolicy(scriptHashes));
         await highlight.write();
       },
+      // Each page's template tree let go once compiled (sfcCompiler.ts).
+      vue: isBuild ? { compiler: lightSfcCompiler() } : undefined,
       vite: {
         resolve: { alias: { 'notepress/theme': THEME_ENTRY } },
         plugins: [safeMarkdown(contentDir), watchContent(notebook, contentDir), serveSearchIndex(notebook), highlight.plugin],
