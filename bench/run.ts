@@ -9,7 +9,8 @@
  * the pages' Open Graph images (`og`).
  * warm p50/p95 over successive edits), charts (10,000 points), diagrams and math (`blocks`), the site build against
  * VitePress's default theme, Lighthouse on both, and the extension in code-server.
- * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone).
+ * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone);
+ * `--runs=N` measures each figure N times instead (a quicker look; the table wants 5).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -357,6 +358,8 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   const want = (section: string) => !only || only.includes(section);
+  const runsArg = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7));
+  const runs = (n: number) => (runsArg > 0 ? runsArg : n);
   const rows: Row[] = [];
   const notes: string[] = [];
   if (want('index')) rows.push(...(await benchIndex(quick ? [50] : [1000, 10_000], quick ? 1 : 5)));
@@ -364,7 +367,7 @@ async function main(): Promise<void> {
   if (want('chart')) rows.push(...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)));
   if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
   if (want('blocks')) rows.push(...(await benchBlocks(quick ? 5 : 200)));
-  if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)), ...rebuildRows(benchRebuild(quick ? 10 : 200, quick ? 1 : 5)));
+  if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : runs(5))), ...rebuildRows(benchRebuild(quick ? 10 : 200, quick ? 1 : runs(5))));
   if (want('search')) rows.push(...searchRows(await benchSearch(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
     const sites = buildSeedSites();
