@@ -33,26 +33,12 @@ import { benchOg, type OgFigures } from './og';
 import { blocksNote } from './blocksNote';
 import { benchSearch, type SearchFigures } from './search';
 import { loadBlockEngines } from '../extension/core/blocks/engines';
+import { row, table, type Row } from './row';
 
-export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
+export type { Row };
 
 const repo = path.resolve(__dirname, '..');
 const vitepressEntry = path.join(repo, 'node_modules/vitepress/dist/node/index.js');
-
-function row(section: string, what: string, value: number, baseline: number | undefined, baselineWhat: string, target?: { max?: number; maxRatio?: number; min?: number; unit?: string }, unit = 'ms'): Row {
-  const ratio = baseline ? value / baseline : undefined;
-  const checks: [string, boolean][] = [];
-  if (target?.max !== undefined) checks.push([`≤ ${fmt(target.max, target.unit ?? unit)}`, value <= target.max]);
-  if (target?.min !== undefined) checks.push([`≥ ${fmt(target.min, target.unit ?? unit)}`, value >= target.min]);
-  if (target?.maxRatio !== undefined && ratio !== undefined) checks.push([`ratio ≤ ${target.maxRatio.toFixed(2)}`, ratio <= target.maxRatio]);
-  return {
-    section, what, value: fmt(value, unit),
-    baseline: baseline === undefined ? '' : `${fmt(baseline, unit)} (${baselineWhat})`,
-    ratio: ratio === undefined ? '' : ratio.toFixed(2),
-    target: checks.map(([t]) => t).join(', '),
-    met: checks.length ? (checks.every(([, ok]) => ok) ? 'yes' : 'NO') : '',
-  };
-}
 
 const time = async (f: () => unknown | Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
 const timeSync = (f: () => unknown) => { const t = performance.now(); f(); return performance.now() - t; };
@@ -263,11 +249,6 @@ export async function benchBlocks(edits: number): Promise<Row[]> {
   rows.push(row('blocks', 'same note: cold render, every diagram drawn and formula typeset', cold, undefined, ''));
   rows.push(row('blocks', `same note, prose typed: render per keystroke (p95 of ${w.runs}; median ${fmt(w.median)}, max ${fmt(w.max)})`, w.p95, b.p95, 'same note with blocks as plain code, p95', { max: 16 }));
   return rows;
-}
-
-function table(rows: Row[]): string {
-  const head = '| section | measure | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |';
-  return [head, ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`)].join('\n');
 }
 
 export function siteRows(results: SiteResult[]): Row[] {
