@@ -5,10 +5,9 @@
  *
  * Sections: the notebook index (load and one-file update), the preview render (cold,
  * warm p50/p95 over successive edits), charts (10,000 points), the site build against
- * VitePress's default theme, Lighthouse on both, the extension in code-server, and
- * the pages' Open Graph images (`og`).
- * warm p50/p95 over successive edits), charts (10,000 points), diagrams and math (`blocks`), the site build against
- * VitePress's default theme, Lighthouse on both, and the extension in code-server.
+ * VitePress's default theme, Lighthouse on both, the extension in code-server,
+ * the pages' Open Graph images (`og`), diagrams and math (`blocks`), and the site build
+ * against Astro 5's and Hugo's over the same notes (`peers`).
  * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone).
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +33,7 @@ import { blocksNote } from './blocksNote';
 import { benchSearch, type SearchFigures } from './search';
 import { loadBlockEngines } from '../extension/core/blocks/engines';
 import { row, table, type Row } from './row';
+import { benchPeers, peersRows } from './peers';
 
 export type { Row };
 
@@ -346,6 +346,7 @@ async function main(): Promise<void> {
   if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
   if (want('blocks')) rows.push(...(await benchBlocks(quick ? 5 : 200)));
   if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : 5)), ...rebuildRows(benchRebuild(quick ? 10 : 200, quick ? 1 : 5)));
+  if (want('peers')) rows.push(...peersRows(benchPeers(quick ? 10 : 200, quick ? 1 : 5)));
   if (want('search')) rows.push(...searchRows(await benchSearch(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
     const sites = buildSeedSites();
