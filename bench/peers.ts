@@ -18,7 +18,8 @@ const repo = path.resolve(__dirname, '..');
 type Builds = { ms: Summary; cpu: Summary; peak: Summary };
 export interface PeersFigures {
   n: number;
-  ours: { cold: Builds; unchanged: Builds };
+  /** Code blocks highlighted and taken from our highlight cache in the last run: shows the cache was used. */
+  ours: { cold: Builds; unchanged: Builds; blocks: { cold: BuildFigures['blocks']; unchanged: BuildFigures['blocks'] } };
   astro: { version: string; cold: Builds; cached: Builds; warnings: string[] } | { why: string };
   hugo: { version: string; cold: Builds } | { why: string };
 }
@@ -62,7 +63,7 @@ export function benchPeers(n: number, runs: number): PeersFigures {
   for (const w of a.warnings) process.stderr.write(`peers: Astro: ${w}\n`);
   return {
     n,
-    ours: { cold: sum(ours.cold), unchanged: sum(ours.unchanged) },
+    ours: { cold: sum(ours.cold), unchanged: sum(ours.unchanged), blocks: { cold: ours.cold.at(-1)?.blocks, unchanged: ours.unchanged.at(-1)?.blocks } },
     astro: astro.ok ? { version: astro.version, cold: sum(a.cold), cached: sum(a.cached), warnings: [...a.warnings] } : { why: astro.why },
     hugo: hugo.ok ? { version: hugo.version, cold: sum(h) } : { why: hugo.why },
   };
@@ -85,8 +86,9 @@ export function peersRows(f: PeersFigures): Row[] {
     return theirs || !('why' in f.astro) ? r : unmeasured(r, f.astro.why);
   };
   const A = astro ? `Astro ${astro.version}` : 'Astro 5';
-  rows.push(vs(`${n} notes, cold: ours vs ${A}, wall time`, ours.cold, astro?.cold, 'ms', `${A} cold`, { maxRatio: 1 }));
-  rows.push(vs(`${n} notes, unchanged: ours (cache kept) vs ${A} cached, wall time`, ours.unchanged, astro?.cached, 'ms', `${A} cached`, { maxRatio: 1 }));
+  const b = (x: BuildFigures['blocks']) => (x ? `, ours: ${x.highlighted} blocks highlighted, ${x.cached} from the cache` : '');
+  rows.push(vs(`${n} notes, cold: ours vs ${A}, wall time${b(ours.blocks.cold)}`, ours.cold, astro?.cold, 'ms', `${A} cold`, { maxRatio: 1 }));
+  rows.push(vs(`${n} notes, unchanged: ours (cache kept) vs ${A} cached, wall time${b(ours.blocks.unchanged)}`, ours.unchanged, astro?.cached, 'ms', `${A} cached`, { maxRatio: 1 }));
   rows.push(vs(`${n} notes, cold: ours vs ${A}, CPU time`, ours.cold, astro?.cold, 'cpu', `${A} cold`));
   rows.push(vs(`${n} notes, unchanged: ours vs ${A} cached, CPU time`, ours.unchanged, astro?.cached, 'cpu', `${A} cached`));
   rows.push(vs(`${n} notes, cold: ours vs ${A}, peak memory`, ours.cold, astro?.cold, 'peak', `${A} cold`));
