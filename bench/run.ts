@@ -5,10 +5,9 @@
  *
  * Sections: the notebook index (load and one-file update), the preview render (cold,
  * warm p50/p95 over successive edits), charts (10,000 points), the site build against
- * VitePress's default theme, Lighthouse on both, the extension in code-server, and
- * the pages' Open Graph images (`og`).
- * warm p50/p95 over successive edits), charts (10,000 points), diagrams and math (`blocks`), the site build against
- * VitePress's default theme, Lighthouse on both, and the extension in code-server.
+ * VitePress's default theme, Lighthouse on both, the extension in code-server,
+ * the pages' Open Graph images (`og`), diagrams and math (`blocks`), and the site build
+ * against Astro 5's and Hugo's over the same notes (`peers`).
  * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone);
  * `--runs=N` measures each figure N times instead (a quicker look; the table wants 5).
  */
@@ -34,26 +33,13 @@ import { benchOg, type OgFigures } from './og';
 import { blocksNote } from './blocksNote';
 import { benchSearch, type SearchFigures } from './search';
 import { loadBlockEngines } from '../extension/core/blocks/engines';
+import { row, table, type Row } from './row';
+import { benchPeers, peersRows } from './peers';
 
-export interface Row { section: string; what: string; value: string; baseline: string; ratio: string; target: string; met: string }
+export type { Row };
 
 const repo = path.resolve(__dirname, '..');
 const vitepressEntry = path.join(repo, 'node_modules/vitepress/dist/node/index.js');
-
-function row(section: string, what: string, value: number, baseline: number | undefined, baselineWhat: string, target?: { max?: number; maxRatio?: number; min?: number; unit?: string }, unit = 'ms'): Row {
-  const ratio = baseline ? value / baseline : undefined;
-  const checks: [string, boolean][] = [];
-  if (target?.max !== undefined) checks.push([`≤ ${fmt(target.max, target.unit ?? unit)}`, value <= target.max]);
-  if (target?.min !== undefined) checks.push([`≥ ${fmt(target.min, target.unit ?? unit)}`, value >= target.min]);
-  if (target?.maxRatio !== undefined && ratio !== undefined) checks.push([`ratio ≤ ${target.maxRatio.toFixed(2)}`, ratio <= target.maxRatio]);
-  return {
-    section, what, value: fmt(value, unit),
-    baseline: baseline === undefined ? '' : `${fmt(baseline, unit)} (${baselineWhat})`,
-    ratio: ratio === undefined ? '' : ratio.toFixed(2),
-    target: checks.map(([t]) => t).join(', '),
-    met: checks.length ? (checks.every(([, ok]) => ok) ? 'yes' : 'NO') : '',
-  };
-}
 
 const time = async (f: () => unknown | Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
 const timeSync = (f: () => unknown) => { const t = performance.now(); f(); return performance.now() - t; };
@@ -266,11 +252,6 @@ export async function benchBlocks(edits: number): Promise<Row[]> {
   return rows;
 }
 
-function table(rows: Row[]): string {
-  const head = '| section | measure | value | baseline (same run) | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |';
-  return [head, ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met} |`)].join('\n');
-}
-
 export function siteRows(results: SiteResult[]): Row[] {
   const rows: Row[] = [];
   for (const n of [...new Set(results.map((r) => r.n))]) {
@@ -368,13 +349,14 @@ async function main(): Promise<void> {
   if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
   if (want('blocks')) rows.push(...(await benchBlocks(quick ? 5 : 200)));
   if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : runs(5))), ...rebuildRows(benchRebuild(quick ? 10 : 200, quick ? 1 : runs(5))));
+  if (want('peers')) rows.push(...peersRows(benchPeers(quick ? 10 : 200, quick ? 1 : runs(5))));
   if (want('search')) rows.push(...searchRows(await benchSearch(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
     const sites = buildSeedSites();
     try {
       const pages = ['/', '/notes/concurrent-servers-from-sockets-to-async-await'];
-      const runs = quick ? 1 : 5;
-      rows.push(...lighthouseRows(await lighthouseRuns(sites.ours, pages, runs), await lighthouseRuns(sites.theirs, pages, runs)));
+      const n = quick ? 1 : runs(5);
+      rows.push(...lighthouseRows(await lighthouseRuns(sites.ours, pages, n), await lighthouseRuns(sites.theirs, pages, n)));
     } finally {
       sites.cleanup();
     }
