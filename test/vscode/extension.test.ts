@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
 import { runBench } from '../helpers/bench';
@@ -31,6 +31,20 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
       }
       const groups = await vs.page.locator('.pane-body .monaco-list-row[aria-level="1"]').allInnerTexts();
       assert.deepEqual(groups.map((g) => g.trim()), ['Notes', 'Case studies', 'Research', 'Open source', 'Drafts']);
+    });
+
+    it('the newest year of notes starts open and past years closed', async () => {
+      const old = path.join(ws, 'content/notes/an-older-note.md');
+      writeFileSync(old, '---\ntitle: An older note\ndate: 2019-03-04\n---\n\nFrom before.\n');
+      try {
+        const year = (y: string) => vs.page.locator('.pane-body .monaco-list-row[aria-level="2"]', { hasText: new RegExp(`^\\s*${y}\\s*$`) });
+        await year('2019').waitFor({ timeout: 10_000 });
+        assert.equal(await year('2019').getAttribute('aria-expanded'), 'false');
+        assert.equal(await year('2026').getAttribute('aria-expanded'), 'true');
+        assert.equal(await vs.treeRow('An older note').count(), 0, 'the past year\'s notes are not drawn');
+      } finally {
+        rmSync(old, { force: true });
+      }
     });
 
     it('New Note from the palette makes a file with valid frontmatter and opens it', async () => {
