@@ -123,9 +123,16 @@ describe('preview and editing help in a real VS Code', function () {
     await waitFor(async () => (await count()) === before + 1, 15_000, () => 'the index did not take the edit');
     await vs.goToLineEnd(5);
     await vs.page.keyboard.press('ArrowLeft');
-    await vs.page.keyboard.press('Control+Space');
     const suggestion = vs.page.locator('.suggest-widget .monaco-list-row[aria-label^="kafka"]').first();
-    await suggestion.waitFor({ timeout: 10_000 });
+    // Asked again, as a person would, when the editor let the first Ctrl+Space go by
+    // (seen once in a run: no widget at all, the cursor in place).
+    for (let attempt = 1; ; attempt++) {
+      await vs.page.keyboard.press('Control+Space');
+      const shown = await suggestion.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('Ctrl+Space showed no "kafka" suggestion, three times');
+      await vs.page.keyboard.press('Escape');
+    }
     assert.match(await suggestion.innerText(), /kafka/);
     const offered = await vs.page.locator('.suggest-widget .monaco-list-row .label-name').allInnerTexts();
     assert.ok(!offered.map((o) => o.trim()).includes('kaf'), `offered: ${offered.join(', ')}`);
