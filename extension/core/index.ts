@@ -22,6 +22,7 @@ export * from './sanitize';
 export * from './markdown';
 export * from './highlightCache';
 export * from './codeColors';
+export * from './shikiOnePass';
 export * from './source';
 export * from './templates';
 export * from './references';

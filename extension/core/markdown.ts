@@ -44,6 +44,7 @@ import { linkImages } from './imageLinks';
 import { headingSlug } from './links/headings';
 import { useHighlightCache, withoutTokenizeTimeLimit, type HighlightCache } from './highlightCache';
 import { CODE_CLASS_DECLARATIONS, codeClassTransformer } from './codeColors';
+import { tokenizeThemesOnce } from './shikiOnePass';
 import { ChartMemo } from './chart/memo';
 import { escapeText, joinText } from './markdownText';
 
@@ -79,8 +80,12 @@ export function siteMarkdownOptions(o: NotepressMarkdownOptions = {}) {
   return {
     ...MARKDOWN_OPTIONS,
     theme: HIGHLIGHT_THEMES,
-    // Every line coloured whole, however long the grammar took to load (highlightCache.ts).
-    shikiSetup: withoutTokenizeTimeLimit,
+    shikiSetup: (highlighter: object) => {
+      // Every line coloured whole, however long the grammar took to load (highlightCache.ts),
+      withoutTokenizeTimeLimit(highlighter);
+      // and both themes in one pass of the grammar (shikiOnePass.ts).
+      tokenizeThemesOnce(highlighter, HIGHLIGHT_THEMES);
+    },
     // Token colours as classes, not inline variables (codeColors.ts).
     codeTransformers: [codeClassTransformer],
     headers: { level: [2, 3] as number[], slugify: headingSlug },

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createHighlighter, bundledLanguages } from 'shiki';
+import { createHighlighter } from 'shiki';
+import { codeSamples } from '../helpers/codeSamples';
 import { CODE_CLASS_DECLARATIONS, codeClasses, codeClassTransformer, codeColorCss, HIGHLIGHT_THEMES, siteMarkdownOptions } from '../../extension/core/index';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -16,35 +17,6 @@ const FONT_STYLE: Record<string, string> = { italic: 'font-style:italic', bold: 
 function expand(html: string): string {
   return html.replace(/<span class="(c[0-9a-z]+(?: c[0-9a-z]+)*)">/g, (_, classes: string) =>
     `<span style="${classes.split(' ').map((c) => CODE_CLASS_DECLARATIONS[parseInt(c.slice(1), 36)]).join(';')}">`);
-}
-
-/** The fenced blocks of the seed and the fixtures, and some of languages they do not use. */
-function codeSamples(): { lang: string; code: string }[] {
-  const notes: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.md')) notes.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(path.join(REPO, 'content'));
-  walk(path.join(REPO, 'test/fixtures'));
-  const extra = [
-    '```md\n# Title *it* **bold** ~~gone~~ [link](http://x)\n> quote\n```',
-    '```diff\n- a\n+ b\n```',
-    '```python\n@decorator\ndef f(x: int) -> str:\n    """doc"""\n    return f"{x!r}"\n```',
-    '```yaml\nkey: [1, "two", true]\n# comment\n```',
-    '```sql\nSELECT id, count(*) FROM t WHERE x > 1 GROUP BY id;\n```',
-    '```ts {2}\nconst a = 1 // [!code ++]\nlet b: string = `${a}`\n```',
-  ];
-  const blocks: { lang: string; code: string }[] = [];
-  for (const text of [...notes, ...extra]) {
-    for (const m of text.matchAll(/^(```+|~~~+)[ \t]*([\w-]+)[^\n]*\n([\s\S]*?)^\1[ \t]*$/gm)) {
-      if (Object.hasOwn(bundledLanguages, m[2])) blocks.push({ lang: m[2], code: m[3] });
-    }
-  }
-  return blocks;
 }
 
 describe('code colours as classes', () => {

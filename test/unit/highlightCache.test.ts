@@ -55,7 +55,6 @@ describe('highlight cache: keys', () => {
     withoutTokenizeTimeLimit(h);
     assert.equal(h.codeToHtml('a', { lang: 'ts' }), 'html');
     assert.deepEqual(seen, [{ lang: 'ts', tokenizeTimeLimit: 0 }]);
-    assert.equal(siteMarkdownOptions().shikiSetup, withoutTokenizeTimeLimit);
   });
 
   it('names the installed highlighter\'s versions', () => {
