@@ -137,7 +137,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
       vue: isBuild ? { compiler: lightSfcCompiler() } : undefined,
       vite: {
         resolve: { alias: { 'notepress/theme': THEME_ENTRY } },
-        plugins: [safeMarkdown(contentDir), watchContent(notebook, contentDir), serveSearchIndex(notebook), highlight.plugin],
+        plugins: [safeMarkdown(contentDir, { isBuild }), watchContent(notebook, contentDir), serveSearchIndex(notebook), highlight.plugin],
       },
     };
     return { ...config, ...options.site };
