@@ -47,7 +47,10 @@ export class NotebookTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         const item = kind.group === 'year' ? (e: Entry): Node => ({ type: 'entry', entry: e, inYear: true }) : entry;
         // Past years start closed: VS Code asks for every row of an open group, and each
         // row's reading time parses its note (about 0.2 ms), 2 s for 10,000 notes.
-        const newest = gs[0]?.key;
+        // The newest year by its number: groups come in the order of the sorted list, which
+        // may start with entries whose date is missing or broken.
+        const years = gs.map((g) => g.key).filter((k) => /^\d{4}$/.test(k));
+        const newest = years.reduce((a, b) => (b > a ? b : a), '');
         const closed = (key: string) => kind.group === 'year' && /^\d{4}$/.test(key) && key !== newest;
         return gs.map((g): Node => ({ type: 'group', id: `${kind.id}/${g.key}`, label: g.key, icon, collapsed: closed(g.key), children: () => g.items.map(item) }));
       },
