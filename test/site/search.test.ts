@@ -134,15 +134,27 @@ describe('site search (built seed in Chromium)', function () {
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });
 
-  it('fetches the index only when search first opens', async () => {
+  it('fetches the dialog\'s code and the index only when search first opens; a note page loads no other view', async () => {
     const fetched: string[] = [];
+    const errors: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(site.url() + CONCURRENT, { waitUntil: 'networkidle' });
     await ready();
+    const chunk = (name: string) => fetched.some((p) => p.startsWith(`/assets/chunks/${name}.`));
     assert.ok(!fetched.includes('/search-index.json'));
+    assert.ok(!chunk('SearchDialog'), fetched.join());
+    for (const view of ['HomePage', 'SectionPage', 'TagPage', 'TagsPage', 'SeriesPage', 'NotFound']) assert.ok(!chunk(view), view);
     await searchFor('kafka');
     assert.ok(fetched.includes('/search-index.json'));
+    assert.ok(chunk('SearchDialog'), fetched.join());
     assert.ok(fetched.every((p) => !p.includes('localSearchIndex')));
+    // The home page's view arrives as its own chunk and takes over the rendered page cleanly.
+    await page.goto(site.url() + '/', { waitUntil: 'networkidle' });
+    assert.ok(chunk('HomePage'));
+    await page.getByRole('link', { name: /Concurrent servers/ }).first().click();
+    await page.locator('main h1', { hasText: 'Concurrent servers' }).waitFor();
+    assert.deepEqual(errors, []);
   });
 
   it('links each section to its heading\'s id on the built page', () => {
