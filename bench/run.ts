@@ -5,9 +5,10 @@
  *
  * Sections: the notebook index (load and one-file update), the preview render (cold,
  * warm p50/p95 over successive edits), charts (10,000 points), the site build against
- * VitePress's default theme, Lighthouse on both, the extension in code-server,
- * the pages' Open Graph images (`og`), diagrams and math (`blocks`), and the site build
- * against Astro 5's and Hugo's over the same notes (`peers`).
+ * VitePress's default theme and against d8388a9's (issue #17's baseline), Lighthouse on
+ * ours and the default theme, the extension in code-server, the pages' Open Graph images
+ * (`og`), diagrams and math (`blocks`), and the site build against Astro 5's and Hugo's
+ * over the same notes (`peers`).
  * `--only=site,lighthouse` runs some sections (and leaves BENCHMARKS.md alone);
  * `--runs=N` measures each figure N times instead (a quicker look; the table wants 5).
  */
@@ -35,6 +36,7 @@ import { benchSearch, type SearchFigures } from './search';
 import { loadBlockEngines } from '../extension/core/blocks/engines';
 import { row, table, type Row } from './row';
 import { benchPeers, peersRows } from './peers';
+import { baselineRows, benchBaseline } from './baseline';
 
 export type { Row };
 
@@ -348,7 +350,8 @@ async function main(): Promise<void> {
   if (want('chart')) rows.push(...(await benchChart(quick ? 100 : 10_000, quick ? 2 : 30)));
   if (want('og')) rows.push(...ogRows(await benchOg(quick ? 3 : 100, quick ? 1 : 5)));
   if (want('blocks')) rows.push(...(await benchBlocks(quick ? 5 : 200)));
-  if (want('site')) rows.push(...siteRows(benchSite(quick ? [10] : [100, 1000], quick ? 1 : runs(5))), ...rebuildRows(benchRebuild(quick ? 10 : 200, quick ? 1 : runs(5))));
+  const siteSizes = quick ? [10] : [100, 1000];
+  if (want('site')) rows.push(...siteRows(benchSite(siteSizes, quick ? 1 : runs(5))), ...baselineRows(benchBaseline(siteSizes, quick ? 1 : runs(5), quick)), ...rebuildRows(benchRebuild(quick ? 10 : 200, quick ? 1 : runs(5))));
   if (want('peers')) rows.push(...peersRows(benchPeers(quick ? 10 : 200, quick ? 1 : runs(5))));
   if (want('search')) rows.push(...searchRows(await benchSearch(quick ? [10] : [100, 1000], quick ? 1 : 5)));
   if (want('lighthouse')) {
