@@ -119,7 +119,7 @@ export class VSCode {
       try {
         await this.page.keyboard.press('Escape');
         await this.page.keyboard.press('F1');
-        await input.fill(`>${title}`, { timeout: 3000 });
+        await this.setQuickInput(`>${title}`);
         await this.page.waitForTimeout(400);
         if ((await input.isVisible()) && (await input.inputValue()) === `>${title}`) break;
       } catch (err) {
@@ -133,8 +133,7 @@ export class VSCode {
   /** Answers the open input box. */
   async typeInInput(text: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(text);
+    await this.setQuickInput(text, 30_000);
     await this.page.waitForTimeout(200);
     await input.press('Enter');
   }
@@ -218,26 +217,39 @@ export class VSCode {
 
   /** Opens a file of the workspace in an editor through Quick Open. */
   async openFile(rel: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget input');
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: path.basename(rel) }).first();
+    const tab = this.page.locator('.tab.active', { hasText: path.basename(rel) });
     // As with the palette: the workbench can take focus back just after Quick Open opens
     // (a new editor or the tree settling), closing it, and a file search started while
     // the workspace is still being read can come back empty; then the step is retried.
+    // The row is clicked rather than Enter pressed, for the same reason the path is not
+    // typed: a key goes wherever the focus is by then, which may be the open editor.
     for (let attempt = 0; ; attempt++) {
       try {
         await this.page.keyboard.press('Escape');
         await this.page.keyboard.press('Control+P');
-        await input.fill(rel, { timeout: 3000 });
-        await row.waitFor({ timeout: 10_000 });
-        await this.page.waitForTimeout(300);
-        if ((await input.isVisible()) && (await input.inputValue()) === rel) break;
+        await this.setQuickInput(rel);
+        await row.click({ timeout: 10_000 });
+        await tab.waitFor({ timeout: 10_000 });
+        return;
       } catch (err) {
         if (attempt >= 4) throw err;
       }
-      if (attempt >= 4) throw new Error(`Quick Open did not stay open for "${rel}"`);
     }
-    await input.press('Enter');
-    await this.page.locator('.tab.active', { hasText: path.basename(rel) }).waitFor();
+  }
+
+  /**
+   * Puts `value` in the open quick input as if typed, without typing: Playwright's `fill`
+   * focuses the input and then inserts text wherever the focus is, and when the workbench
+   * takes the focus back in between, the text lands in the open editor.
+   */
+  async setQuickInput(value: string, timeout = 3000): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.evaluate((el, v) => {
+      (el as HTMLInputElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
   }
 
   /** Puts the cursor at the end of a 1-based line of the active editor. */
@@ -245,8 +257,7 @@ export class VSCode {
     await this.page.locator('.monaco-editor .view-lines').first().click();
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`:${line}`);
+    await this.setQuickInput(`:${line}`, 30_000);
     await input.press('Enter');
     await this.page.keyboard.press('End');
   }

@@ -111,7 +111,7 @@ describe('bad and hostile input corpus: the extension in a real VS Code', functi
       for (const [title, reason] of [['🚀🔥', 'needs at least one letter or digit'], ['   ', 'Type a title']]) {
         await vs.runCommand('Notepress: New Note');
         const input = vs.page.locator('.quick-input-widget input');
-        await input.fill(title);
+        await vs.setQuickInput(title, 30_000);
         await vs.page.locator('.quick-input-widget .quick-input-message', { hasText: reason }).waitFor({ timeout: 10_000 });
         await input.press('Enter');
         await vs.page.waitForTimeout(500);

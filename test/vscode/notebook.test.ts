@@ -111,7 +111,7 @@ describe('any folder becomes a notebook, in a real VS Code', function () {
       // Done when a poll finds the path still there, a poll after it was typed.
       await waitFor(async () => {
         if ((await input.inputValue()) === `${blog}/`) return true;
-        await input.fill(`${blog}/`);
+        await vs.setQuickInput(`${blog}/`);
         return false;
       }, 15_000, () => 'the folder could not be typed into the dialog');
       await vs.page.locator('.quick-input-widget .monaco-button', { hasText: 'Import' }).click();
