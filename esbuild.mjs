@@ -40,7 +40,8 @@ if (targets.includes('site')) {
   // The folder is emptied first: chunks of an earlier build would be packed too.
   rmSync('dist/site', { recursive: true, force: true });
   const result = await esbuild.build({
-    entryPoints: ['docs/site/config.ts', 'docs/site/cli.ts'],
+    // The Open Graph worker is its own entry: a thread loads it by file (ogWarmup.ts).
+    entryPoints: ['docs/site/config.ts', 'docs/site/cli.ts', 'docs/site/ogWorker.ts'],
     bundle: true,
     splitting: true,
     format: 'esm',

@@ -140,7 +140,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         // Every component of the theme (and of VitePress's client) is written with `setup`:
         // Vue's Options API is dead weight on every page (about 2 KB gzip).
         define: { __VUE_OPTIONS_API__: 'false' },
-        plugins: [safeMarkdown(contentDir, { isBuild }), watchContent(notebook, contentDir), serveSearchIndex(notebook), highlight.plugin],
+        plugins: [safeMarkdown(contentDir, { isBuild }), watchContent(notebook, contentDir), serveSearchIndex(notebook), highlight.plugin, ...(og ? [og.plugin] : [])],
       },
     };
     return { ...config, ...options.site };

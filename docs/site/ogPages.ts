@@ -6,10 +6,12 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { HeadConfig, PageData } from 'vitepress';
+import type { Plugin } from 'vite';
+import type { HeadConfig, PageData, SiteConfig } from 'vitepress';
 import type { OgCard } from './ogImage';
-import { formatReadingTime, type Notebook } from '../../extension/core/index';
+import { absoluteSiteUrl, formatReadingTime, urlOf, type Entry, type Notebook } from '../../extension/core/index';
 import type { PageFacts } from './facts';
+import { startWarmup, type Warmup } from './ogWarmup';
 
 /** The site's cards: `head` is called per rendered page, `write` once at the end. */
 export interface OgImages {
@@ -17,6 +19,8 @@ export interface OgImages {
   head(pageData: PageData, title: string, url: string): HeadConfig[];
   /** Writes every remembered page's PNG into `outDir/og/`; says how many were drawn and how many came from the cache. */
   write(outDir: string, cacheDir: string): Promise<{ drawn: number; cached: number }>;
+  /** Starts drawing the entries' cards early, once VitePress has said where its cache is (`ogWarmup.ts`). */
+  plugin: Plugin;
 }
 
 /**
@@ -35,7 +39,18 @@ export async function ogImages(o: { siteUrl: string; siteTitle: string; notebook
     return undefined;
   }
   const cards = new Map<string, OgCard>();
+  let warmup: Warmup | undefined;
   return {
+    plugin: {
+      name: 'notepress:og-warmup',
+      configResolved(config) {
+        // Called for the client bundle and again for the server's: the cards are drawn once.
+        const site = (config as { vitepress?: SiteConfig }).vitepress;
+        if (warmup || !site?.cacheDir) return;
+        const entries = o.notebook.published();
+        warmup = startWarmup(entries.map((e) => entryCard(o.notebook, e, o.siteTitle, absoluteSiteUrl(o.siteUrl, urlOf(e.path)))), path.join(site.cacheDir, 'og'));
+      },
+    },
     head(pageData, title, url) {
       if (pageData.isNotFound || pageData.relativePath === '404.md') return [];
       const page = pageName(pageData.relativePath);
@@ -56,6 +71,8 @@ export async function ogImages(o: { siteUrl: string; siteTitle: string; notebook
     async write(outDir, cacheDir) {
       const dir = path.join(cacheDir, 'og');
       const root = path.resolve(outDir, 'og');
+      // The cards drawn early count as drawn: found in the cache now, but not from an earlier build.
+      const early = (await warmup?.done) ?? new Set<string>();
       let drawn = 0;
       let cached = 0;
       // resvg rasterises on libuv's threads while satori lays out the next card here.
@@ -63,7 +80,7 @@ export async function ogImages(o: { siteUrl: string; siteTitle: string; notebook
         const target = path.resolve(root, `${page}.png`);
         if (!target.startsWith(root + path.sep)) return; // page names come from VitePress; kept inside og/ all the same
         const r = await cache.ogImage(card, dir);
-        if (r.drawn) drawn++; else cached++;
+        if (r.drawn || early.has(r.hash)) drawn++; else cached++;
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.copyFile(r.file, target);
       });
@@ -82,7 +99,7 @@ export function cardFor(nb: Notebook, pageData: PageData, title: string, siteNam
   const np = (pageData as PageData & { np?: PageFacts }).np;
   const base = { title, siteName, url };
   const e = nb.get(pageData.relativePath);
-  if (e) return { ...base, title: e.title, kind: nb.kinds.spec(e.kind).label, ...(e.date ? { date: e.date } : {}), readingTime: formatReadingTime(e.reading.minutes) };
+  if (e) return entryCard(nb, e, siteName, url);
   switch (np?.view) {
     case 'home': return { ...base, kind: 'Profile' };
     case 'tag': case 'tags': return { ...base, kind: 'Tag' };
@@ -90,6 +107,11 @@ export function cardFor(nb: Notebook, pageData: PageData, title: string, siteNam
     case 'section': return { ...base, kind: 'List' };
     default: return { ...base, kind: '' };
   }
+}
+
+/** An entry's card: what its page's card shows, known before its page is rendered. */
+export function entryCard(nb: Notebook, e: Entry, siteName: string, url: string): OgCard {
+  return { title: e.title, siteName, url, kind: nb.kinds.spec(e.kind).label, ...(e.date ? { date: e.date } : {}), readingTime: formatReadingTime(e.reading.minutes) };
 }
 
 /** Runs `f` over `items`, at most `limit` at once. */
