@@ -1,4 +1,6 @@
-/** Small statistics for benchmark rows: median, percentiles, min, max. */
+/** Small statistics for benchmark rows: median, percentiles, min, max; and a timer. */
+import { performance } from 'node:perf_hooks';
+
 export interface Summary { readonly median: number; readonly p95: number; readonly min: number; readonly max: number; readonly runs: number }
 
 export function summarize(samples: number[]): Summary {
@@ -8,3 +10,7 @@ export function summarize(samples: number[]): Summary {
 }
 
 export const fmt = (n: number, unit = 'ms') => `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n)} ${unit}`;
+
+/** How long `f` takes, in milliseconds. */
+export const time = async (f: () => unknown | Promise<unknown>) => { const t = performance.now(); await f(); return performance.now() - t; };
+export const timeSync = (f: () => unknown) => { const t = performance.now(); f(); return performance.now() - t; };
