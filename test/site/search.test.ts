@@ -12,6 +12,15 @@ const HOSTILE = '---\ntitle: "<img src=x onerror=window.__pwned=1> xylophonic"\n
 
 const CONCURRENT = '/notes/concurrent-servers-from-sockets-to-async-await';
 
+/** Polls `cond` until it holds (10 s at most). */
+async function expectSoon(cond: () => boolean, message: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!cond()) {
+    if (Date.now() > deadline) assert.fail(message());
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('site search (built seed in Chromium)', function () {
   this.timeout(180_000);
   // The axe test injects its script (so no CSP here); the site's CSP is tested in site.test.ts.
@@ -134,7 +143,7 @@ describe('site search (built seed in Chromium)', function () {
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });
 
-  it('fetches the dialog\'s code and the index only when search first opens; a note page loads no other view', async () => {
+  it('fetches the dialog\'s code and the index only when search first opens; a note page\'s HTML preloads no other view', async () => {
     const fetched: string[] = [];
     const errors: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -144,17 +153,61 @@ describe('site search (built seed in Chromium)', function () {
     const chunk = (name: string) => fetched.some((p) => p.startsWith(`/assets/chunks/${name}.`));
     assert.ok(!fetched.includes('/search-index.json'));
     assert.ok(!chunk('SearchDialog'), fetched.join());
-    for (const view of ['HomePage', 'SectionPage', 'TagPage', 'TagsPage', 'SeriesPage', 'NotFound']) assert.ok(!chunk(view), view);
+    // What a first visit waits for: the other views come later, when the browser is idle.
+    const html = readFileSync(path.join(outDir, `${CONCURRENT}.html`), 'utf8');
+    for (const view of ['HomePage', 'SectionPage', 'TagPage', 'TagsPage', 'SeriesPage', 'NotFound', 'SearchDialog']) assert.ok(!html.includes(`/${view}.`), view);
     await searchFor('kafka');
     assert.ok(fetched.includes('/search-index.json'));
     assert.ok(chunk('SearchDialog'), fetched.join());
     assert.ok(fetched.every((p) => !p.includes('localSearchIndex')));
-    // The home page's view arrives as its own chunk and takes over the rendered page cleanly.
     await page.goto(site.url() + '/', { waitUntil: 'networkidle' });
     assert.ok(chunk('HomePage'));
     await page.getByRole('link', { name: /Concurrent servers/ }).first().click();
     await page.locator('main h1', { hasText: 'Concurrent servers' }).waitFor();
     assert.deepEqual(errors, []);
+  });
+
+  it('a page fetches the other views once idle, so moving to one has its code at hand', async () => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(site.url() + CONCURRENT);
+    await ready();
+    const views = ['HomePage', 'SectionPage', 'TagPage', 'TagsPage', 'SeriesPage', 'NotFound'];
+    const missing = () => views.filter((v) => !fetched.some((p) => p.startsWith(`/assets/chunks/${v}.`)));
+    await expectSoon(() => missing().length === 0, () => `not fetched: ${missing().join(', ')}`);
+    const before = fetched.length;
+    await page.locator('.site-header__title').click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('.home').waitFor();
+    assert.ok(!fetched.slice(before).some((p) => p.includes('/HomePage.')), 'the home view was fetched again');
+    assert.ok(!fetched.includes('/search-index.json'), 'search is not fetched on idle');
+  });
+
+  it('keeps what is typed while the dialog\'s code arrives, and says it is busy', async () => {
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/assets/chunks/SearchDialog.*.js', async (route) => { await held; await route.continue(); });
+    await page.goto(site.url() + CONCURRENT);
+    await ready();
+    await page.keyboard.press('/');
+    await page.locator('.search-box__button[aria-busy="true"]').waitFor();
+    await page.keyboard.type('kafka');
+    assert.equal(await input().count(), 0, 'the dialog is not there yet');
+    release();
+    await input().waitFor();
+    assert.equal(await input().inputValue(), 'kafka');
+    await page.locator('.search-box__status', { hasText: /pages? found/ }).waitFor();
+    assert.equal(await page.locator('.search-box__button[aria-busy]').count(), 0);
+  });
+
+  it('a view whose code cannot be fetched says so instead of showing an empty page', async () => {
+    await page.route('**/assets/chunks/HomePage.*.js', (route) => route.abort());
+    await page.goto(site.url() + CONCURRENT, { waitUntil: 'networkidle' });
+    await ready();
+    await page.locator('.site-header__title').click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByRole('alert').filter({ hasText: 'This page could not be shown' }).waitFor();
+    assert.ok(await page.getByRole('button', { name: 'reload the page' }).isVisible());
   });
 
   it('links each section to its heading\'s id on the built page', () => {
