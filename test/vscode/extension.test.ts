@@ -76,9 +76,11 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
     it('cancelling the title prompt creates nothing', async () => {
       const before = readdirSync(path.join(ws, 'content/notes')).length;
       await vs.runCommand('Notepress: New Note');
-      await vs.page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+      const input = vs.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
       await vs.page.keyboard.press('Escape');
-      await vs.page.waitForTimeout(1000);
+      // The prompt has answered "cancelled" once it is gone; a file would be written right after.
+      await input.waitFor({ state: 'hidden' });
       assert.equal(readdirSync(path.join(ws, 'content/notes')).length, before);
     });
 
@@ -103,7 +105,7 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
       assert.match(await dialog.innerText(), /Delete "Tail latency: p99 vs p999"\?/);
       assert.ok(existsSync(file), 'nothing is deleted while the question is open');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
-      await vs.page.waitForTimeout(500);
+      await dialog.waitFor({ state: 'hidden' });
       assert.ok(existsSync(file), 'Cancel keeps the file');
 
       await deleteFromMenu();

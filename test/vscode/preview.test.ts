@@ -94,8 +94,7 @@ describe('preview and editing help in a real VS Code', function () {
     await vs.page.keyboard.press('Enter');
     await problem.waitFor({ state: 'detached', timeout: 15_000 });
     await vs.page.keyboard.press('Control+S');
-    await vs.page.waitForTimeout(500);
-    assert.match(readFileSync(path.join(ws, rel), 'utf8'), /^date: 2026-05-13$/m);
+    await waitFor(() => /^date: 2026-05-13$/m.test(readFileSync(path.join(ws, rel), 'utf8')), 10_000, () => 'the fixed date was not saved');
   });
 
   it('tag completion offers the notebook\'s tags, not the word being typed', async () => {
