@@ -20,7 +20,7 @@ export const BASELINE_DIR = path.join(repo, '.cache', `bench-${BASELINE_COMMIT}`
 /** Stamped last, so a half-extracted checkout is never taken for a whole one. */
 const STAMP = path.join(BASELINE_DIR, '.bench-commit');
 /** Today's measuring script, copied into the checkout so that `vitepress` resolves there. */
-const MEASURE = path.join('bench', 'measureBuild.ts');
+const MEASURE = path.join('bench', 'measureBuild.mjs');
 
 export type Baseline = { ok: true; dir: string } | { ok: false; why: string };
 
@@ -48,7 +48,7 @@ export function prepareBaseline(): Baseline {
   }
   const modules = path.join(BASELINE_DIR, 'node_modules');
   if (!lstatOrUndefined(modules)) symlinkSync(path.join(repo, 'node_modules'), modules, 'dir');
-  copyFileSync(path.join(__dirname, 'siteBuild.ts'), path.join(BASELINE_DIR, MEASURE));
+  copyFileSync(path.join(__dirname, 'siteBuild.mjs'), path.join(BASELINE_DIR, MEASURE));
   return { ok: true, dir: BASELINE_DIR };
 }
 
@@ -68,7 +68,7 @@ function lstatOrUndefined(p: string) {
 export function buildBaseline(dir: string, content: string, outDir: string): BuildFigures {
   rmSync(outDir, { recursive: true, force: true });
   rmSync(path.join(dir, 'docs', '.vitepress', 'cache'), { recursive: true, force: true });
-  const r = spawnSync(process.execPath, ['--import', 'tsx', MEASURE, path.join(dir, 'docs'), outDir], {
+  const r = spawnSync(process.execPath, [MEASURE, path.join(dir, 'docs'), outDir], {
     cwd: dir, encoding: 'utf8', env: { ...process.env, NOTEPRESS_CONTENT: content, NODE_ENV: 'production' }, maxBuffer: 64 << 20,
   });
   // d8388a9's config exits with status 1, one line per problem, when the notebook does not validate.

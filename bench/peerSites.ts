@@ -67,7 +67,7 @@ const notes = (await getCollection('notes')).sort((a, b) => a.id.localeCompare(b
 `;
 
 /**
- * Builds in-process, as bench/siteBuild.ts builds ours: the same clock (after the
+ * Builds in-process, as bench/siteBuild.mjs builds ours: the same clock (after the
  * framework is imported), CPU of the whole process (all threads), peak resident set.
  */
 const MEASURE = `import { performance } from 'node:perf_hooks';

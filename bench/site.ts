@@ -52,7 +52,7 @@ export function buildOnce(theme: 'notepress' | 'default', content: string, outDi
   rmSync(outDir, { recursive: true, force: true });
   if (!o.keepCache) for (const dir of CACHES) rmSync(dir, { recursive: true, force: true });
   const root = theme === 'notepress' ? path.join(repo, 'docs') : path.join(path.dirname(content), 'default-theme');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'siteBuild.ts'), root, outDir], {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'siteBuild.mjs'), root, outDir], {
     cwd: repo, encoding: 'utf8', env: { ...process.env, NOTEPRESS_CONTENT: content, NODE_ENV: 'production', ...o.env }, maxBuffer: 64 << 20,
   });
   if (r.status !== 0) throw new Error(`${theme} build failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
