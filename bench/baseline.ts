@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { writeNotebook } from '../test/helpers/generate';
 import { buildOnce, type BuildFigures } from './site';
 import { checkPages } from './peerSites';
-import { fmt, summarize, type Summary } from './stats';
+import { fmt, spread, summarizeBuilds, type Builds, type Summary } from './stats';
 import { row, type Row } from './row';
 
 export const BASELINE_COMMIT = 'd8388a9';
@@ -80,12 +80,7 @@ export function buildBaseline(dir: string, content: string, outDir: string): Bui
 /** Our site's whole VitePress cache folder (highlighted blocks, Open Graph cards): emptied for a cold build. */
 const OUR_CACHE = path.join(repo, 'docs', '.vitepress', 'cache');
 
-type Builds = { ms: Summary; cpu: Summary; peak: Summary };
 export type BaselineFigures = { n: number; ours: Builds; base: Builds } | { n: number; why: string };
-
-const sum = (f: BuildFigures[]): Builds => ({
-  ms: summarize(f.map((x) => x.ms)), cpu: summarize(f.map((x) => x.cpuMs)), peak: summarize(f.map((x) => x.peakMB)),
-});
 
 /**
  * For each size, `runs` pairs of cold builds over the same generated notebook: d8388a9's,
@@ -119,7 +114,7 @@ export function benchBaseline(sizes: number[], runs: number, optional = false): 
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
-    out.push({ n, ours: sum(ours), base: sum(theirs) });
+    out.push({ n, ours: summarizeBuilds(ours), base: summarizeBuilds(theirs) });
   }
   return out;
 }
@@ -132,12 +127,11 @@ export function baselineRows(figures: BaselineFigures[]): Row[] {
       return [];
     }
     const what = `build ${f.n} notes, cold: ours vs ${BASELINE_COMMIT} (the issue's baseline)`;
-    const range = (s: Summary, unit?: string) => `median of ${s.runs}; min ${fmt(s.min, unit)}, max ${fmt(s.max, unit)}`;
     const base = (s: Summary, unit?: string) => `${BASELINE_COMMIT}, same notes, cold; min ${fmt(s.min, unit)}, max ${fmt(s.max, unit)}`;
     return [
-      row('site', `${what}: wall time (${range(f.ours.ms)})`, f.ours.ms.median, f.base.ms.median, base(f.base.ms), { maxRatio: 0.3 }),
-      row('site', `${what}: CPU time, all threads (${range(f.ours.cpu)})`, f.ours.cpu.median, f.base.cpu.median, base(f.base.cpu)),
-      row('site', `${what}: peak memory (${range(f.ours.peak, 'MB')})`, f.ours.peak.median, f.base.peak.median, base(f.base.peak, 'MB'), { max: 1500 }, 'MB'),
+      row('site', `${what}: wall time (${spread(f.ours.ms)})`, f.ours.ms.median, f.base.ms.median, base(f.base.ms), { maxRatio: 0.3 }),
+      row('site', `${what}: CPU time, all threads (${spread(f.ours.cpu)})`, f.ours.cpu.median, f.base.cpu.median, base(f.base.cpu)),
+      row('site', `${what}: peak memory (${spread(f.ours.peak, 'MB')})`, f.ours.peak.median, f.base.peak.median, base(f.base.peak, 'MB'), { max: 1500 }, 'MB'),
     ];
   });
 }

@@ -9,13 +9,12 @@ import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeNotebook } from '../test/helpers/generate';
 import { type BuildFigures, buildOnce } from './site';
-import { fmt, summarize, type Summary } from './stats';
+import { type Builds, spread, summarizeBuilds } from './stats';
 import { row, type Row } from './row';
 import { buildAstro, buildHugo, checkPages, type Peer, type PeerBuild, prepareAstro, prepareHugo } from './peerSites';
 
 const repo = path.resolve(__dirname, '..');
 
-type Builds = { ms: Summary; cpu: Summary; peak: Summary };
 export interface PeersFigures {
   n: number;
   /** Code blocks highlighted and taken from our highlight cache in the last run: shows the cache was used. */
@@ -23,10 +22,6 @@ export interface PeersFigures {
   astro: { version: string; cold: Builds; cached: Builds; warnings: string[] } | { why: string };
   hugo: { version: string; cold: Builds } | { why: string };
 }
-
-const sum = (f: (BuildFigures | PeerBuild)[]): Builds => ({
-  ms: summarize(f.map((x) => x.ms)), cpu: summarize(f.map((x) => x.cpuMs)), peak: summarize(f.map((x) => x.peakMB)),
-});
 
 export function benchPeers(n: number, runs: number): PeersFigures {
   const base = path.join(repo, '.cache', `bench-peers-${n}`);
@@ -63,13 +58,11 @@ export function benchPeers(n: number, runs: number): PeersFigures {
   for (const w of a.warnings) process.stderr.write(`peers: Astro: ${w}\n`);
   return {
     n,
-    ours: { cold: sum(ours.cold), unchanged: sum(ours.unchanged), blocks: { cold: ours.cold.at(-1)?.blocks, unchanged: ours.unchanged.at(-1)?.blocks } },
-    astro: astro.ok ? { version: astro.version, cold: sum(a.cold), cached: sum(a.cached), warnings: [...a.warnings] } : { why: astro.why },
-    hugo: hugo.ok ? { version: hugo.version, cold: sum(h) } : { why: hugo.why },
+    ours: { cold: summarizeBuilds(ours.cold), unchanged: summarizeBuilds(ours.unchanged), blocks: { cold: ours.cold.at(-1)?.blocks, unchanged: ours.unchanged.at(-1)?.blocks } },
+    astro: astro.ok ? { version: astro.version, cold: summarizeBuilds(a.cold), cached: summarizeBuilds(a.cached), warnings: [...a.warnings] } : { why: astro.why },
+    hugo: hugo.ok ? { version: hugo.version, cold: summarizeBuilds(h) } : { why: hugo.why },
   };
 }
-
-const range = (s: Summary, unit = 'ms') => `median of ${s.runs}; min ${fmt(s.min, unit)}, max ${fmt(s.max, unit)}`;
 
 /** A row whose baseline could not be measured: our figure stays, the baseline column says why. */
 function unmeasured(r: Row, why: string): Row {
@@ -82,7 +75,7 @@ export function peersRows(f: PeersFigures): Row[] {
   const astro = 'why' in f.astro ? undefined : f.astro;
   const vs = (what: string, mine: Builds, theirs: Builds | undefined, key: keyof Builds, baseWhat: string, target?: { maxRatio: number }) => {
     const unit = key === 'peak' ? 'MB' : 'ms';
-    const r = row('peers', `${what} (${range(mine[key], unit)})`, mine[key].median, theirs?.[key].median, theirs ? `${baseWhat}, ${range(theirs[key], unit)}` : '', target, unit);
+    const r = row('peers', `${what} (${spread(mine[key], unit)})`, mine[key].median, theirs?.[key].median, theirs ? `${baseWhat}, ${spread(theirs[key], unit)}` : '', target, unit);
     return theirs || !('why' in f.astro) ? r : unmeasured(r, f.astro.why);
   };
   const A = astro ? `Astro ${astro.version}` : 'Astro 5';
@@ -93,11 +86,11 @@ export function peersRows(f: PeersFigures): Row[] {
   rows.push(vs(`${n} notes, unchanged: ours vs ${A} cached, CPU time`, ours.unchanged, astro?.cached, 'cpu', `${A} cached`));
   rows.push(vs(`${n} notes, cold: ours vs ${A}, peak memory`, ours.cold, astro?.cold, 'peak', `${A} cold`));
   if ('why' in f.hugo) {
-    rows.push(unmeasured(row('peers', `${n} notes, cold: ours vs Hugo, wall time: the limit, no target (${range(ours.cold.ms)})`, ours.cold.ms.median, undefined, ''), f.hugo.why));
+    rows.push(unmeasured(row('peers', `${n} notes, cold: ours vs Hugo, wall time: the limit, no target (${spread(ours.cold.ms)})`, ours.cold.ms.median, undefined, ''), f.hugo.why));
   } else {
     const H = `Hugo ${f.hugo.version}`;
     const hc = f.hugo.cold;
-    rows.push(row('peers', `${n} notes, cold: ours vs ${H}, wall time: the limit, no target (${range(ours.cold.ms)})`, ours.cold.ms.median, hc.ms.median, `${H} cold, ${range(hc.ms)}`));
+    rows.push(row('peers', `${n} notes, cold: ours vs ${H}, wall time: the limit, no target (${spread(ours.cold.ms)})`, ours.cold.ms.median, hc.ms.median, `${H} cold, ${spread(hc.ms)}`));
     // GNU time may be missing: then Hugo's CPU and memory are unknown, and the rows are left out.
     if (!Number.isNaN(hc.cpu.median)) rows.push(row('peers', `${n} notes, cold: ours vs ${H}, CPU time`, ours.cold.cpu.median, hc.cpu.median, `${H} cold`));
     if (!Number.isNaN(hc.peak.median)) rows.push(row('peers', `${n} notes, cold: ours vs ${H}, peak memory`, ours.cold.peak.median, hc.peak.median, `${H} cold`, undefined, 'MB'));
