@@ -6,6 +6,7 @@
  * file, the worker fails) costs time only: the end of the build draws what is missing.
  */
 import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OgCard } from './ogImage';
@@ -18,7 +19,7 @@ export interface Warmup {
 /** The worker's file: beside this module, built (`.mjs`, the package) or not (`.ts`, run through tsx). */
 function workerFile(): string | undefined {
   const here = fileURLToPath(import.meta.url);
-  const file = here.replace(/\.(ts|mjs|js)$/, '').replace(/[^/\\]+$/, 'ogWorker') + (here.endsWith('.ts') ? '.ts' : '.mjs');
+  const file = path.join(path.dirname(here), here.endsWith('.ts') ? 'ogWorker.ts' : 'ogWorker.mjs');
   return existsSync(file) ? file : undefined;
 }
 
