@@ -80,12 +80,18 @@ export function buildBaseline(dir: string, content: string, outDir: string): Bui
 /** Our site's whole VitePress cache folder (highlighted blocks, Open Graph cards): emptied for a cold build. */
 const OUR_CACHE = path.join(repo, 'docs', '.vitepress', 'cache');
 
-export type BaselineFigures = { n: number; ours: Builds; base: Builds } | { n: number; why: string };
+export type BaselineFigures = { n: number; ours: Builds; base: Builds; unchanged: Builds; changed: Builds; cardsKept: Builds } | { n: number; why: string };
+
+/** A line of note-00000's first code block (test/helpers/generate.ts), and the same line edited. */
+const EDITED_LINE = 'fn process(buf: &Buffer) -> u64 {';
 
 /**
  * For each size, `runs` pairs of cold builds over the same generated notebook: d8388a9's,
- * then ours, alternated so that a machine getting busier weighs on both. Each output must
- * hold one page per note: a figure over a failed or partial build would mean nothing.
+ * then ours, alternated so that a machine getting busier weighs on both. After each of ours,
+ * three more: rebuilt with every cache kept and nothing changed; with one line of one note's
+ * code changed (that page must show it); and with the code blocks cold but the Open Graph
+ * cards kept, the work d8388a9 did. Each output must hold one page per note: a figure over
+ * a failed or partial build would mean nothing.
  * `optional`: a missing baseline gives its reason instead of throwing (the quick smoke run).
  */
 export function benchBaseline(sizes: number[], runs: number, optional = false): BaselineFigures[] {
@@ -100,21 +106,38 @@ export function benchBaseline(sizes: number[], runs: number, optional = false): 
     rmSync(base, { recursive: true, force: true });
     const content = path.join(base, 'content');
     writeNotebook(content, n);
+    const note = path.join(content, 'notes', 'note-00000.md');
+    const text = readFileSync(note, 'utf8');
+    if (!text.includes(EDITED_LINE)) throw new Error(`the generated note-00000 no longer holds "${EDITED_LINE}"`);
     const theirs: BuildFigures[] = [];
     const ours: BuildFigures[] = [];
+    const unchanged: BuildFigures[] = [];
+    const changed: BuildFigures[] = [];
+    const cardsKept: BuildFigures[] = [];
     try {
       for (let i = 0; i < runs; i++) {
         const outDir = path.join(base, 'out');
+        writeFileSync(note, text);
         theirs.push(buildBaseline(baseline.dir, content, outDir));
         checkPages(BASELINE_COMMIT, outDir, n, 'shiki');
         rmSync(OUR_CACHE, { recursive: true, force: true });
         ours.push(buildOnce('notepress', content, outDir));
         checkPages('our site', outDir, n, 'shiki');
+        // Rebuilt with every cache kept: nothing changed, then one line of one note's code.
+        unchanged.push(buildOnce('notepress', content, outDir, { keepCache: true }));
+        checkPages('our site, rebuilt', outDir, n, 'shiki');
+        writeFileSync(note, text.replace(EDITED_LINE, `${EDITED_LINE} // edit ${i}`));
+        changed.push(buildOnce('notepress', content, outDir, { keepCache: true }));
+        checkPages('our site, one note changed', outDir, n, 'shiki');
+        if (!readFileSync(path.join(outDir, 'notes', 'note-00000.html'), 'utf8').includes(`edit ${i}`)) throw new Error('the changed note was not rebuilt');
+        // The work d8388a9 did: every block highlighted, no card drawn (it had none).
+        cardsKept.push(buildOnce('notepress', content, outDir, { keepCards: true }));
+        checkPages('our site, cards kept', outDir, n, 'shiki');
       }
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
-    out.push({ n, ours: summarizeBuilds(ours), base: summarizeBuilds(theirs) });
+    out.push({ n, ours: summarizeBuilds(ours), base: summarizeBuilds(theirs), unchanged: summarizeBuilds(unchanged), changed: summarizeBuilds(changed), cardsKept: summarizeBuilds(cardsKept) });
   }
   return out;
 }
@@ -128,10 +151,16 @@ export function baselineRows(figures: BaselineFigures[]): Row[] {
     }
     const what = `build ${f.n} notes, cold: ours vs ${BASELINE_COMMIT} (the issue's baseline)`;
     const base = (s: Summary, unit?: string) => `${BASELINE_COMMIT}, same notes, cold; min ${fmt(s.min, unit)}, max ${fmt(s.max, unit)}`;
+    const vsCold = (b: Builds, how: string, target?: { maxRatio: number }) =>
+      row('site', `${f.n} notes, ${how}, vs ${BASELINE_COMMIT} cold: wall time (${spread(b.ms)})`, b.ms.median, f.base.ms.median, base(f.base.ms), target);
     return [
       row('site', `${what}: wall time (${spread(f.ours.ms)})`, f.ours.ms.median, f.base.ms.median, base(f.base.ms), { maxRatio: 0.3 }),
       row('site', `${what}: CPU time, all threads (${spread(f.ours.cpu)})`, f.ours.cpu.median, f.base.cpu.median, base(f.base.cpu)),
       row('site', `${what}: peak memory (${spread(f.ours.peak, 'MB')})`, f.ours.peak.median, f.base.peak.median, base(f.base.peak, 'MB'), { max: 1500 }, 'MB'),
+      vsCold(f.unchanged, 'rebuilt with nothing changed', { maxRatio: 0.15 }),
+      vsCold(f.changed, "rebuilt with one note's code block changed", { maxRatio: 0.15 }),
+      // d8388a9 drew no Open Graph cards: this build does the work it did (every block highlighted), no more.
+      vsCold(f.cardsKept, 'code blocks cold, Open Graph cards kept (what d8388a9 did: it drew no cards)'),
     ];
   });
 }

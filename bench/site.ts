@@ -47,10 +47,10 @@ export function pageWeight(outDir: string, page: string): PageWeight {
 /** Our site's caches, emptied before a build meant to be cold: highlighted blocks (docs/site/highlight.ts) and Open Graph cards (docs/site/ogCache.ts). */
 const CACHES = [path.join(repo, 'docs', '.vitepress', 'cache', 'notepress', 'highlight'), path.join(repo, 'docs', '.vitepress', 'cache', 'og')];
 
-/** A build in a fresh process; cold (our caches emptied first) unless `keepCache`. */
-export function buildOnce(theme: 'notepress' | 'default', content: string, outDir: string, o: { keepCache?: boolean; env?: Record<string, string> } = {}): BuildFigures {
+/** A build in a fresh process; cold (our caches emptied first) unless `keepCache`, or with only the cards kept (`keepCards`). */
+export function buildOnce(theme: 'notepress' | 'default', content: string, outDir: string, o: { keepCache?: boolean; keepCards?: boolean; env?: Record<string, string> } = {}): BuildFigures {
   rmSync(outDir, { recursive: true, force: true });
-  if (!o.keepCache) for (const dir of CACHES) rmSync(dir, { recursive: true, force: true });
+  if (!o.keepCache) for (const dir of o.keepCards ? CACHES.slice(0, 1) : CACHES) rmSync(dir, { recursive: true, force: true });
   const root = theme === 'notepress' ? path.join(repo, 'docs') : path.join(path.dirname(content), 'default-theme');
   const r = spawnSync(process.execPath, [path.join(__dirname, 'siteBuild.mjs'), root, outDir], {
     cwd: repo, encoding: 'utf8', env: { ...process.env, NOTEPRESS_CONTENT: content, NODE_ENV: 'production', ...o.env }, maxBuffer: 64 << 20,
