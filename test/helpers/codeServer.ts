@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { makeWorkspace, REPO } from './site';
+import { waitFor } from './wait';
 
 export const CODE_SERVER = path.join(REPO, '.cache/code-server/node_modules/.bin/code-server');
 export const VSIX = path.join(REPO, 'dist/notepress.vsix');
@@ -298,14 +299,8 @@ export class VSCode {
   }
 }
 
-export async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(message());
-}
+// The suites that drive VS Code import it from here with the rest.
+export { waitFor };
 
 /**
  * Mocha hooks for a suite that drives one code-server: a fresh workspace (with the

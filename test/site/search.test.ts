@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { useBuiltSite } from '../helpers/builtSite';
+import { waitFor } from '../helpers/wait';
 
 // Added to a copy of the seed: a draft (never found), a note named after a word that the
 // seed has only in code (a title outranks code), and a title that is markup.
@@ -11,15 +12,6 @@ const TITLED = '---\ntitle: Inside TcpStream\ndate: 2026-04-01\nsummary: What a 
 const HOSTILE = '---\ntitle: "<img src=x onerror=window.__pwned=1> xylophonic"\ndate: 2026-04-02\nsummary: A title that is markup.\n---\n\nBody.\n';
 
 const CONCURRENT = '/notes/concurrent-servers-from-sockets-to-async-await';
-
-/** Polls `cond` until it holds (10 s at most). */
-async function expectSoon(cond: () => boolean, message: () => string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!cond()) {
-    if (Date.now() > deadline) assert.fail(message());
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('site search (built seed in Chromium)', function () {
   this.timeout(180_000);
@@ -174,7 +166,7 @@ describe('site search (built seed in Chromium)', function () {
     await ready();
     const views = ['HomePage', 'SectionPage', 'TagPage', 'TagsPage', 'SeriesPage', 'NotFound'];
     const missing = () => views.filter((v) => !fetched.some((p) => p.startsWith(`/assets/chunks/${v}.`)));
-    await expectSoon(() => missing().length === 0, () => `not fetched: ${missing().join(', ')}`);
+    await waitFor(() => missing().length === 0, 10_000, () => `not fetched: ${missing().join(', ')}`);
     const before = fetched.length;
     await page.locator('.site-header__title').click();
     await page.waitForURL((u) => u.pathname === '/');
