@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeNotebook } from '../test/helpers/generate';
-import { buildOnce, type BuildFigures } from './site';
+import { buildOnce, ONE_NOTE, type BuildFigures } from './site';
 import { checkPages } from './peerSites';
 import { fmt, spread, summarizeBuilds, type Builds, type Summary } from './stats';
 import { row, type Row } from './row';
@@ -82,8 +82,6 @@ const OUR_CACHE = path.join(repo, 'docs', '.vitepress', 'cache');
 
 export type BaselineFigures = { n: number; ours: Builds; base: Builds; unchanged: Builds; changed: Builds; cardsKept: Builds } | { n: number; why: string };
 
-/** A line of note-00000's first code block (test/helpers/generate.ts), and the same line edited. */
-const EDITED_LINE = 'fn process(buf: &Buffer) -> u64 {';
 
 /**
  * For each size, `runs` pairs of cold builds over the same generated notebook: d8388a9's,
@@ -106,9 +104,8 @@ export function benchBaseline(sizes: number[], runs: number, optional = false): 
     rmSync(base, { recursive: true, force: true });
     const content = path.join(base, 'content');
     writeNotebook(content, n);
-    const note = path.join(content, 'notes', 'note-00000.md');
+    const note = path.join(content, ONE_NOTE.file);
     const text = readFileSync(note, 'utf8');
-    if (!text.includes(EDITED_LINE)) throw new Error(`the generated note-00000 no longer holds "${EDITED_LINE}"`);
     const theirs: BuildFigures[] = [];
     const ours: BuildFigures[] = [];
     const unchanged: BuildFigures[] = [];
@@ -126,10 +123,10 @@ export function benchBaseline(sizes: number[], runs: number, optional = false): 
         // Rebuilt with every cache kept: nothing changed, then one line of one note's code.
         unchanged.push(buildOnce('notepress', content, outDir, { keepCache: true }));
         checkPages('our site, rebuilt', outDir, n, 'shiki');
-        writeFileSync(note, text.replace(EDITED_LINE, `${EDITED_LINE} // edit ${i}`));
+        writeFileSync(note, ONE_NOTE.edit(text, i));
         changed.push(buildOnce('notepress', content, outDir, { keepCache: true }));
         checkPages('our site, one note changed', outDir, n, 'shiki');
-        if (!readFileSync(path.join(outDir, 'notes', 'note-00000.html'), 'utf8').includes(`edit ${i}`)) throw new Error('the changed note was not rebuilt');
+        if (!ONE_NOTE.edited(outDir, i)) throw new Error('the changed note was not rebuilt');
         // The work d8388a9 did: every block highlighted, no card drawn (it had none).
         cardsKept.push(buildOnce('notepress', content, outDir, { keepCards: true }));
         checkPages('our site, cards kept', outDir, n, 'shiki');

@@ -45,12 +45,27 @@ export function pageWeight(outDir: string, page: string): PageWeight {
 }
 
 /** Our site's caches, emptied before a build meant to be cold: highlighted blocks (docs/site/highlight.ts) and Open Graph cards (docs/site/ogCache.ts). */
-const CACHES = [path.join(repo, 'docs', '.vitepress', 'cache', 'notepress', 'highlight'), path.join(repo, 'docs', '.vitepress', 'cache', 'og')];
+const HIGHLIGHT_CACHE = path.join(repo, 'docs', '.vitepress', 'cache', 'notepress', 'highlight');
+const CARD_CACHE = path.join(repo, 'docs', '.vitepress', 'cache', 'og');
+
+/**
+ * The "one note changed" rebuilds: a line of the first generated note's first code block
+ * (test/helpers/generate.ts), edited; `edited(outDir, i)` says whether its page shows edit `i`.
+ */
+export const ONE_NOTE = {
+  file: path.join('notes', 'note-00000.md'),
+  edit(text: string, i: number): string {
+    const line = 'fn process(buf: &Buffer) -> u64 {';
+    if (!text.includes(line)) throw new Error(`the generated note-00000 no longer holds "${line}"`);
+    return text.replace(line, `${line} // edit ${i}`);
+  },
+  edited: (outDir: string, i: number) => readFileSync(path.join(outDir, 'notes', 'note-00000.html'), 'utf8').includes(`edit ${i}`),
+};
 
 /** A build in a fresh process; cold (our caches emptied first) unless `keepCache`, or with only the cards kept (`keepCards`). */
 export function buildOnce(theme: 'notepress' | 'default', content: string, outDir: string, o: { keepCache?: boolean; keepCards?: boolean; env?: Record<string, string> } = {}): BuildFigures {
   rmSync(outDir, { recursive: true, force: true });
-  if (!o.keepCache) for (const dir of o.keepCards ? CACHES.slice(0, 1) : CACHES) rmSync(dir, { recursive: true, force: true });
+  if (!o.keepCache) for (const dir of o.keepCards ? [HIGHLIGHT_CACHE] : [HIGHLIGHT_CACHE, CARD_CACHE]) rmSync(dir, { recursive: true, force: true });
   const root = theme === 'notepress' ? path.join(repo, 'docs') : path.join(path.dirname(content), 'default-theme');
   const r = spawnSync(process.execPath, [path.join(__dirname, 'siteBuild.mjs'), root, outDir], {
     cwd: repo, encoding: 'utf8', env: { ...process.env, NOTEPRESS_CONTENT: content, NODE_ENV: 'production', ...o.env }, maxBuffer: 64 << 20,
@@ -137,7 +152,7 @@ export function benchRebuild(n: number, runs: number): RebuildResult {
   rmSync(base, { recursive: true, force: true });
   const content = path.join(base, 'content');
   writeNotebook(content, n);
-  const note = path.join(content, 'notes/note-00000.md');
+  const note = path.join(content, ONE_NOTE.file);
   const text = readFileSync(note, 'utf8');
   const cold: BuildFigures[] = [];
   const unchanged: BuildFigures[] = [];
@@ -148,13 +163,12 @@ export function benchRebuild(n: number, runs: number): RebuildResult {
       writeFileSync(note, text);
       cold.push(buildOnce('notepress', content, path.join(base, 'out-cold'), { env }));
       unchanged.push(buildOnce('notepress', content, path.join(base, 'out-unchanged'), { keepCache: true, env }));
-      const page = 'notes/note-00000.html';
       for (const f of readdirSync(path.join(base, 'out-cold'), { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.html'))) {
         if (readFileSync(path.join(base, 'out-cold', f), 'utf8') !== readFileSync(path.join(base, 'out-unchanged', f), 'utf8')) throw new Error(`rebuild from the cache: ${f} differs`);
       }
-      writeFileSync(note, text.replace('fn process(buf: &Buffer) -> u64 {', `fn process(buf: &Buffer) -> u64 { // edit ${i}`));
+      writeFileSync(note, ONE_NOTE.edit(text, i));
       changed.push(buildOnce('notepress', content, path.join(base, 'out-changed'), { keepCache: true, env }));
-      if (!readFileSync(path.join(base, 'out-changed', page), 'utf8').includes(`edit ${i}`)) throw new Error('the changed note was not rebuilt');
+      if (!ONE_NOTE.edited(path.join(base, 'out-changed'), i)) throw new Error('the changed note was not rebuilt');
     }
   } finally {
     rmSync(base, { recursive: true, force: true });
