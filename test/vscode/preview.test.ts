@@ -62,8 +62,12 @@ describe('preview and editing help in a real VS Code', function () {
     assert.equal(await body.locator('svg > *').evaluateAll((els) => els.map((e) => e.tagName).join()), 'circle');
     for (const id of ['#js-link', '#data-link', '#vb-link']) assert.equal(await frame.locator(id).getAttribute('href'), null, id);
     await frame.locator('#js-link').click();
+    // Opening the details fires `toggle`: a handler left in the note would run in that same event.
+    await frame.locator('.entry__body details').evaluate((d) => {
+      (window as unknown as { __toggled?: Promise<void> }).__toggled = new Promise((r) => d.addEventListener('toggle', () => r(), { once: true }));
+    });
     await frame.locator('.entry__body details summary').click();
-    await vs.page.waitForTimeout(500);
+    await frame.evaluate(() => (window as unknown as { __toggled?: Promise<void> }).__toggled);
     assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
     // The page's policy: scripts only with the nonce, nothing loaded from elsewhere.
     const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
