@@ -31,6 +31,7 @@ import { serveSearchIndex, writeSearchIndex } from './search';
 import { copyLinkedFiles } from './linkedFiles';
 import { siteHighlightCache } from './highlight';
 import { lightSfcCompiler } from './sfcCompiler';
+import { boundHeapGrowth } from './heapGrowth';
 import type { NavItem, NotepressThemeConfig } from './facts';
 
 export interface NotepressOptions {
@@ -63,6 +64,8 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
     const og = isBuild ? await ogImages({ siteUrl, siteTitle, notebook }) : undefined;
     const scriptHashes = new Set<string>();
     const highlight = siteHighlightCache(isBuild);
+    // A big notebook's build collects its garbage sooner: the peak follows what is live (heapGrowth.ts).
+    const restoreHeapGrowth = isBuild ? boundHeapGrowth(notebook.published().length) : undefined;
 
     const config: UserConfig<NotepressThemeConfig> = {
       srcDir: contentDir,
@@ -132,6 +135,7 @@ export function defineNotepressConfig(options: NotepressOptions = {}): () => Pro
         await writeSearchIndex(notebook, site.outDir);
         await writeFile(path.join(site.outDir, '_headers'), headerPolicy(scriptHashes));
         await highlight.write();
+        restoreHeapGrowth?.();
       },
       // Each page's template tree let go once compiled (sfcCompiler.ts).
       vue: isBuild ? { compiler: lightSfcCompiler() } : undefined,
