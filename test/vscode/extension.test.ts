@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
+import { runContextMenuItem } from '../helpers/menus';
 import { runBench } from '../helpers/bench';
 import { DEFAULT_TABLE, parseEntry, today } from '../../extension/core/index';
 
@@ -88,16 +89,10 @@ describe('extension in a real VS Code (code-server 4.100)', function () {
       const file = path.join(ws, 'content/notes/tail-latency-p99-vs-p999-2.md');
       const row = vs.treeRow('Tail latency: p99 vs p999');
       const dialog = vs.page.locator('.monaco-dialog-box');
-      // VS Code's menus ignore a click that lands just after they open; retry until the question shows.
+      // Retry until the question shows: a menu opened while the tree redraws can miss its row.
       const deleteFromMenu = async () => {
         for (let attempt = 0; attempt < 4 && !(await dialog.isVisible()); attempt++) {
-          await vs.page.keyboard.press('Escape');
-          await row.click({ button: 'right' });
-          const item = vs.page.locator('.context-view .action-item', { hasText: /^Delete$/ }).first();
-          await item.waitFor();
-          await vs.page.waitForTimeout(300);
-          await item.click();
-          await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
+          if (await runContextMenuItem(vs.page, row, /^Delete$/)) await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
         }
       };
       await deleteFromMenu();

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
+import { runContextMenuItem } from '../helpers/menus';
 
 const note = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n\n${body}\n`;
 
@@ -77,16 +78,9 @@ describe('links in a real VS Code', function () {
   it('Rename from the tree shows the changes to links first, then renames the note and updates the links in other notes', async () => {
     const row = await vs.revealTreeRow('Bandicoot queue');
     const input = vs.page.locator('.quick-input-widget input');
-    // VS Code's menus ignore a click that lands just after they open, and a menu opened while
-    // the tree refreshes passes no row: retry until the input shows this note's title.
+    // A menu opened while the tree refreshes passes no row: retry until the input shows this note's title.
     for (let attempt = 0; attempt < 5 && (await input.inputValue().catch(() => '')) !== 'Bandicoot queue'; attempt++) {
-      await vs.page.keyboard.press('Escape');
-      await row.click({ button: 'right' });
-      const item = vs.page.locator('.context-view .action-item', { hasText: /^Rename/ }).first();
-      await item.waitFor();
-      await vs.page.waitForTimeout(300);
-      await item.click();
-      await input.waitFor({ timeout: 3000 }).catch(() => undefined);
+      if (await runContextMenuItem(vs.page, row, /^Rename/)) await input.waitFor({ timeout: 3000 }).catch(() => undefined);
     }
     assert.equal(await input.inputValue(), 'Bandicoot queue');
     await vs.typeInInput('Bandicoot stack');

@@ -3,6 +3,7 @@ import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { useVSCode, VSCode, waitFor } from '../helpers/codeServer';
+import { waitForFocusIn } from '../helpers/menus';
 import { writeCorpus } from '../fixtures/corpus';
 
 describe('preview and editing help in a real VS Code', function () {
@@ -92,8 +93,8 @@ describe('preview and editing help in a real VS Code', function () {
     await vs.page.keyboard.press('Control+.');
     const fix = vs.page.locator('.action-widget .monaco-list-row', { hasText: 'Change the date to 2026-05-13' });
     await fix.waitFor({ timeout: 10_000 });
-    // Chosen by keyboard: the widget puts a pointer block over itself while it opens.
-    await vs.page.waitForTimeout(300);
+    // Chosen by keyboard, once the widget holds the focus: it puts a pointer block over itself while it opens.
+    await waitForFocusIn(vs.page, '.action-widget');
     for (let i = 0; i < 5 && !((await fix.getAttribute('class')) ?? '').includes('focused'); i++) await vs.page.keyboard.press('ArrowDown');
     await vs.page.keyboard.press('Enter');
     await problem.waitFor({ state: 'detached', timeout: 15_000 });
