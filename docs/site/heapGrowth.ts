@@ -5,7 +5,7 @@
  * and the process peaked anywhere from 1.6 to 2.9 GB between builds of the same notes,
  * most of it garbage not yet collected. With the factor fixed at 1.25 it peaked at
  * 1.41–1.43 GB in the same time (60.5–74.1 s against 67.2 and 75.7 s, cold builds taken
- * in turn; 1.5 gave 1.57–1.61 GB).
+ * in turn; a factor of 1.5 peaked at 1.57–1.61 GB).
  *
  * Smaller notebooks keep V8's choice: there the heap is small, collections come often,
  * and fixing the factor cost time for memory nobody misses (100 notes: 15% more time to
