@@ -50,16 +50,22 @@ const CARD_CACHE = path.join(repo, 'docs', '.vitepress', 'cache', 'og');
 
 /**
  * The "one note changed" rebuilds: a line of the first generated note's first code block
- * (test/helpers/generate.ts), edited; `edited(outDir, i)` says whether its page shows edit `i`.
+ * (test/helpers/generate.ts), edited.
  */
 export const ONE_NOTE = {
   file: path.join('notes', 'note-00000.md'),
-  edit(text: string, i: number): string {
+  /**
+   * Writes edit `i` into the note (`text`: as generated), rebuilds our site with every cache
+   * kept, and checks that the note's page shows the edit: a figure over a stale page would mean nothing.
+   */
+  rebuild(content: string, text: string, i: number, outDir: string, env?: Record<string, string>): BuildFigures {
     const line = 'fn process(buf: &Buffer) -> u64 {';
     if (!text.includes(line)) throw new Error(`the generated note-00000 no longer holds "${line}"`);
-    return text.replace(line, `${line} // edit ${i}`);
+    writeFileSync(path.join(content, ONE_NOTE.file), text.replace(line, `${line} // edit ${i}`));
+    const figures = buildOnce('notepress', content, outDir, { keepCache: true, env });
+    if (!readFileSync(path.join(outDir, 'notes', 'note-00000.html'), 'utf8').includes(`edit ${i}`)) throw new Error('the changed note was not rebuilt');
+    return figures;
   },
-  edited: (outDir: string, i: number) => readFileSync(path.join(outDir, 'notes', 'note-00000.html'), 'utf8').includes(`edit ${i}`),
 };
 
 /** A build in a fresh process; cold (our caches emptied first) unless `keepCache`, or with only the cards kept (`keepCards`). */
@@ -166,9 +172,7 @@ export function benchRebuild(n: number, runs: number): RebuildResult {
       for (const f of readdirSync(path.join(base, 'out-cold'), { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.html'))) {
         if (readFileSync(path.join(base, 'out-cold', f), 'utf8') !== readFileSync(path.join(base, 'out-unchanged', f), 'utf8')) throw new Error(`rebuild from the cache: ${f} differs`);
       }
-      writeFileSync(note, ONE_NOTE.edit(text, i));
-      changed.push(buildOnce('notepress', content, path.join(base, 'out-changed'), { keepCache: true, env }));
-      if (!ONE_NOTE.edited(path.join(base, 'out-changed'), i)) throw new Error('the changed note was not rebuilt');
+      changed.push(ONE_NOTE.rebuild(content, text, i, path.join(base, 'out-changed'), env));
     }
   } finally {
     rmSync(base, { recursive: true, force: true });
